@@ -1,0 +1,206 @@
+import { randomUUID } from "node:crypto";
+import { z, type ZodType } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { AppError } from "@/lib/errors";
+import { isExclusionViolation, isRetryable, isUnavailable, pgErrorOf } from "@/lib/db-errors";
+import { resolveCaller } from "@/lib/auth/caller";
+import { requirePermission, type Caller, type Permission } from "@/lib/auth/permissions";
+import { errorBody, familyOf, successBody, type Family } from "./envelope";
+import { log } from "./log";
+import { zodToAppError } from "./zod-error";
+import { breakerOpen, tripBreaker, unavailable, withDeadline } from "./db-breaker";
+import { claimIdempotencyKey, requestFingerprint, type IdempotencyClaim } from "./idempotency";
+
+type AuthMode = "required" | "optional" | "none";
+
+export interface HandlerArgs<P, Q, B, A extends AuthMode> {
+  req: Request;
+  db: Db;
+  caller: A extends "required" ? Caller : Caller | null;
+  params: P;
+  query: Q;
+  body: B;
+  requestId: string;
+}
+
+export interface RouteSpec<P, Q, B, A extends AuthMode> {
+  /** Who may call: a valid token or web session (default), optional, or none. */
+  auth?: A;
+  /** The organisation-level permission the route needs (checked after auth). */
+  permission?: Permission;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Largest accepted body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** The handler reads the body itself (multipart uploads). */
+  rawBody?: boolean;
+  status?: number;
+  /** Honour an Idempotency-Key header (agent uploads): same key and body replay the first answer. */
+  idempotent?: boolean;
+  /** statusMessage of the dashboard family's envelope. */
+  message?: string;
+  /** OpenAPI: a short summary and the success response's schema. */
+  summary?: string;
+  response?: ZodType;
+  handler: (args: HandlerArgs<P, Q, B, A>) => Promise<unknown>;
+}
+
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = ((req: Request, ctx: RouteContext) => Promise<Response>) & {
+  spec: RouteSpec<unknown, unknown, unknown, AuthMode>;
+};
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+const MAX_RETRIES = 3;
+
+function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? all[0]! : all;
+  }
+  return out;
+}
+
+async function readJson(req: Request, max: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > max) throw new AppError("payload_too_large", `body: larger than ${max} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > max) throw new AppError("payload_too_large", `body: larger than ${max} bytes`);
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "body: malformed JSON", { field: "body" });
+  }
+}
+
+function parseWith<T>(schema: ZodType<T> | undefined, value: unknown, where: "params" | "query" | "body"): T {
+  if (!schema) return value as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodToAppError(result.error, where);
+  return result.data;
+}
+
+/** Maps anything thrown below the handler to the one error type. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof z.ZodError) return zodToAppError(err, "body");
+  if (isUnavailable(err)) return unavailable();
+  if (isExclusionViolation(err)) return new AppError("time_entry_overlap", "The entry overlaps another entry of the same user");
+  const pg = pgErrorOf(err);
+  if (pg?.code === "23505") return new AppError("conflict", "A conflicting record already exists");
+  if (pg?.code === "23514") return new AppError("validation_failed", `A value breaks the rule ${pg.constraint ?? "of the record"}`);
+  // 22021/22P05: a NUL or untranslatable character in text; 22003: a number out of range (found by test/hardening/fuzz)
+  if (pg?.code && ["22P02", "22007", "22008", "22021", "22P05", "22003"].includes(pg.code)) return new AppError("bad_request", "A value has an invalid format");
+  return new AppError("internal", "Internal server error");
+}
+
+export function renderError(err: AppError, family: Family, requestId: string, hadAuthHeader: boolean): Response {
+  const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store", ...err.headers };
+  if (err.status === 401) headers["www-authenticate"] = 'Bearer realm="timebase"';
+  return Response.json(errorBody(family, err, hadAuthHeader), { status: err.status, headers });
+}
+
+export function route<P = undefined, Q = undefined, B = undefined, A extends AuthMode = "required">(
+  spec: RouteSpec<P, Q, B, A>,
+): RouteHandler {
+  const fn = async (req: Request, ctx: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const incoming = req.headers.get("x-request-id");
+    const requestId = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID();
+    const url = new URL(req.url);
+    const family = familyOf(url.pathname);
+    const hadAuthHeader = req.headers.has("authorization");
+    let caller: Caller | null = null;
+    let response: Response;
+    try {
+      if (breakerOpen()) throw unavailable();
+      response = await withDeadline(serve(), Date.now());
+    } catch (err) {
+      if (isUnavailable(err)) tripBreaker();
+      const appErr = toAppError(err);
+      if (appErr.status >= 500 && appErr.code !== "service_unavailable") {
+        log("error", { requestId, msg: "request failed", error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
+      }
+      response = renderError(appErr, family, requestId, hadAuthHeader);
+    }
+    return finish(response);
+
+    async function serve(): Promise<Response> {
+      const db = await getDb();
+      const mode = spec.auth ?? "required";
+      if (mode !== "none") {
+        const resolved = await resolveCaller(db, req);
+        caller = resolved.caller;
+        if (!caller && mode === "required") {
+          throw new AppError("unauthorized", "presented" in resolved && resolved.presented ? "Invalid or expired credentials" : "Missing credentials: send an Authorization: Bearer header");
+        }
+      }
+      if (spec.permission && caller) requirePermission(caller, spec.permission);
+      let claim: IdempotencyClaim | undefined;
+      const idempotencyKey = spec.idempotent && caller ? req.headers.get("idempotency-key") : null;
+      if (idempotencyKey !== null && caller) {
+        claim = await claimIdempotencyKey(db, caller, idempotencyKey, await requestFingerprint(req));
+        if (claim.kind === "replay") {
+          return Response.json(claim.body, { status: claim.status, headers: { "x-request-id": requestId, "cache-control": "no-store", "idempotent-replayed": "true" } });
+        }
+      }
+      let res: Response;
+      try {
+        res = await run(db);
+      } catch (err) {
+        if (claim?.kind === "claimed") await claim.release().catch(() => {});
+        throw err;
+      }
+      if (claim?.kind === "claimed") {
+        if (res.status < 500 && res.headers.get("content-type")?.includes("json")) {
+          await claim.complete(res.status, await res.clone().json());
+        } else {
+          await claim.release();
+        }
+      }
+      return res;
+    }
+
+    async function run(db: Db): Promise<Response> {
+      const params = parseWith(spec.params, await ctx.params, "params");
+      const query = parseWith(spec.query, queryObject(url), "query");
+      const body = spec.rawBody ? (undefined as B) : parseWith(spec.body, await readJson(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "body");
+      let result: unknown;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          result = await spec.handler({ req, db, caller: caller as HandlerArgs<P, Q, B, A>["caller"], params, query, body, requestId });
+          break;
+        } catch (err) {
+          if (attempt < MAX_RETRIES && isRetryable(err)) continue;
+          throw err;
+        }
+      }
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
+      const status = spec.status ?? 200;
+      return Response.json(successBody(family, result ?? null, status, spec.message ?? "OK"), {
+        status,
+        headers: { "x-request-id": requestId, "cache-control": "no-store" },
+      });
+    }
+
+    function finish(res: Response): Response {
+      log("info", {
+        requestId,
+        method: req.method,
+        path: url.pathname,
+        status: res.status,
+        ms: Math.round(performance.now() - started),
+        orgId: caller?.orgId,
+        userId: caller?.userId,
+      });
+      return res;
+    }
+  };
+  return Object.assign(fn, { spec: spec as unknown as RouteSpec<unknown, unknown, unknown, AuthMode> });
+}

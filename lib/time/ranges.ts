@@ -1,0 +1,70 @@
+import { addDaysToDate, dayStart, localDate, zonedToInstant } from "./zones";
+
+// The range parameters of the /api/timesheet family (startDate, endDate). A value is one of
+//   - a calendar date "YYYY-MM-DD": that whole day in the request's time zone
+//     (startDate from its midnight, endDate through the end of the day);
+//   - a local date-time "YYYY-MM-DDTHH:mm[:ss[.sss]]" without offset: that wall-clock
+//     time in the request's time zone;
+//   - an ISO instant with "Z" or an offset: exactly that instant.
+// The resolved range is half-open, [from, to): an endDate date-time is exclusive.
+
+export type DateInput =
+  | { kind: "date"; day: string }
+  | { kind: "local"; local: string }
+  | { kind: "instant"; at: Date };
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+function realDate(y: number, m: number, d: number): boolean {
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1970 && y <= 9999 && probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+/** Reads a range parameter; null when it is none of the accepted forms. */
+export function parseDateInput(s: string): DateInput | null {
+  const d = DATE.exec(s);
+  if (d) return realDate(+d[1]!, +d[2]!, +d[3]!) ? { kind: "date", day: s } : null;
+  const l = LOCAL.exec(s);
+  if (l) {
+    if (!realDate(+l[1]!, +l[2]!, +l[3]!) || +l[4]! > 23 || +l[5]! > 59 || +(l[6] ?? 0) > 59) return null;
+    return { kind: "local", local: s.replace(" ", "T") };
+  }
+  if (INSTANT.test(s)) {
+    const at = new Date(s);
+    if (Number.isNaN(at.getTime()) || !realDate(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10))) return null;
+    return { kind: "instant", at };
+  }
+  return null;
+}
+
+/** The first instant a startDate stands for. */
+export function startInstant(v: DateInput, tz: string): Date {
+  if (v.kind === "date") return dayStart(v.day, tz);
+  if (v.kind === "local") return zonedToInstant(v.local, tz);
+  return v.at;
+}
+
+/** The (exclusive) instant an endDate stands for: a date means "through the end of that day". */
+export function endInstant(v: DateInput, tz: string): Date {
+  if (v.kind === "date") return dayStart(addDaysToDate(v.day, 1), tz);
+  if (v.kind === "local") return zonedToInstant(v.local, tz);
+  return v.at;
+}
+
+/** The calendar day (in tz) a startDate falls on. */
+export function startDay(v: DateInput, tz: string): string {
+  return v.kind === "date" ? v.day : localDate(startInstant(v, tz), tz);
+}
+
+/** The last calendar day (in tz) an endDate covers. */
+export function endDay(v: DateInput, tz: string): string {
+  if (v.kind === "date") return v.day;
+  return localDate(new Date(endInstant(v, tz).getTime() - 1), tz);
+}
+
+/** Days from one YYYY-MM-DD to another. */
+export function daysFromTo(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
