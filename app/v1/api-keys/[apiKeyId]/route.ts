@@ -1,0 +1,27 @@
+// GET, DELETE /v1/api-keys/{apiKeyId} – read an API key's metadata; delete it (its sessions end at once)
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { apiKeyView, deleteApiKey, getApiKey } from "@/lib/services/api-keys";
+import { uuid } from "@/lib/validation/common";
+import { apiKeyInfoResponse, messageResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ apiKeyId: uuid });
+
+export const GET = route({
+  params,
+  summary: "Get an API key's metadata",
+  response: apiKeyInfoResponse,
+  handler: async ({ db, caller, params }) => apiKeyView(await getApiKey(db, caller, params.apiKeyId)),
+});
+
+export const DELETE = route({
+  params,
+  summary: "Delete an API key",
+  response: messageResponse,
+  handler: async ({ db, caller, params }) => {
+    await deleteApiKey(db, caller, params.apiKeyId);
+    return { message: "API key deleted" };
+  },
+});

@@ -1,0 +1,25 @@
+// GET, POST /v1/api-keys – list API keys (admins: the organisation's; others: their own); create one for yourself
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { apiKeyView, createApiKey, listApiKeys } from "@/lib/services/api-keys";
+import { apiKeyCreateBody } from "@/lib/validation/accounts";
+import { apiKeyInfoResponse, issuedApiKeyResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  summary: "List API keys",
+  response: z.array(apiKeyInfoResponse),
+  handler: async ({ db, caller }) => (await listApiKeys(db, caller)).map(apiKeyView),
+});
+
+export const POST = route({
+  body: apiKeyCreateBody,
+  status: 201,
+  summary: "Create an API key (shown once)",
+  response: issuedApiKeyResponse,
+  handler: async ({ db, caller, body }) => {
+    const { apiKey, key } = await createApiKey(db, caller, body);
+    return { apiKey, message: "API key created. Store it securely — it will not be shown again.", info: apiKeyView(key) };
+  },
+});

@@ -1,0 +1,20 @@
+// POST /v1/auth/invitations/{invId}/signup – create the invited user through the one-time link
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { acceptInvitation } from "@/lib/services/invitations";
+import { userView } from "@/lib/services/users";
+import { invitationSignupBody } from "@/lib/validation/accounts";
+import { uuid } from "@/lib/validation/common";
+import { userResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  auth: "none",
+  params: z.object({ invId: uuid }),
+  body: invitationSignupBody,
+  status: 201,
+  summary: "Sign up through an invitation",
+  response: userResponse,
+  handler: async ({ db, params, body }) => userView(await acceptInvitation(db, params.invId, body)),
+});

@@ -1,0 +1,21 @@
+// POST /v1/auth/signup – register a user and their organisation (the user becomes its admin)
+import { route } from "@/lib/http/handler";
+import { signup } from "@/lib/services/accounts";
+import { orgView } from "@/lib/services/organizations";
+import { userView } from "@/lib/services/users";
+import { signupBody } from "@/lib/validation/accounts";
+import { signupResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  auth: "none",
+  body: signupBody,
+  status: 201,
+  summary: "Sign up: a new organisation and its first user",
+  response: signupResponse,
+  handler: async ({ db, body }) => {
+    const { user, org } = await signup(db, body);
+    return { message: "User and organisation registered successfully", user: userView(user), org: orgView(org) };
+  },
+});

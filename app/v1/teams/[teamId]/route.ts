@@ -1,0 +1,38 @@
+// GET, PUT, DELETE /v1/teams/{teamId} – read a team (admins and its members); admins rename or delete it
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { deleteTeam, getTeam, teamView, updateTeam } from "@/lib/services/teams";
+import { teamBody } from "@/lib/validation/accounts";
+import { uuid } from "@/lib/validation/common";
+import { messageResponse, teamResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ teamId: uuid });
+
+export const GET = route({
+  params,
+  summary: "Get a team with its members",
+  response: teamResponse,
+  handler: async ({ db, caller, params }) => teamView(await getTeam(db, caller, params.teamId)),
+});
+
+export const PUT = route({
+  permission: "ORG_ADMIN",
+  params,
+  body: teamBody.partial(),
+  summary: "Rename a team",
+  response: teamResponse,
+  handler: async ({ db, caller, params, body }) => teamView(await updateTeam(db, caller, params.teamId, body)),
+});
+
+export const DELETE = route({
+  permission: "ORG_ADMIN",
+  params,
+  summary: "Delete a team",
+  response: messageResponse,
+  handler: async ({ db, caller, params }) => {
+    await deleteTeam(db, caller, params.teamId);
+    return { message: "Team deleted" };
+  },
+});

@@ -1,0 +1,23 @@
+// GET, POST /v1/teams – list teams (admins: all; others: their own); admins create teams
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { createTeam, listTeams, teamView } from "@/lib/services/teams";
+import { teamBody } from "@/lib/validation/accounts";
+import { teamResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  summary: "List teams with their members",
+  response: z.array(teamResponse),
+  handler: async ({ db, caller }) => (await listTeams(db, caller)).map(teamView),
+});
+
+export const POST = route({
+  permission: "ORG_ADMIN",
+  body: teamBody,
+  status: 201,
+  summary: "Create a team",
+  response: teamResponse,
+  handler: async ({ db, caller, body }) => teamView(await createTeam(db, caller, body)),
+});

@@ -1,0 +1,20 @@
+// PUT /v1/users/{userId}/password – a user changes their own password (their other sessions end)
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { changeOwnPassword } from "@/lib/services/user-passwords";
+import { passwordBody } from "@/lib/validation/accounts";
+import { uuid } from "@/lib/validation/common";
+import { messageResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = route({
+  params: z.object({ userId: uuid }),
+  body: passwordBody,
+  summary: "Change your own password",
+  response: messageResponse,
+  handler: async ({ db, caller, params, body }) => {
+    await changeOwnPassword(db, caller, params.userId, body.password);
+    return { message: "Password updated successfully" };
+  },
+});

@@ -1,0 +1,26 @@
+// GET, POST /v1/users – list the users the caller may see; admins create users (with a set-password link)
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { createUser, listUsers, userView } from "@/lib/services/users";
+import { userCreateBody } from "@/lib/validation/accounts";
+import { createdUserResponse, userResponse } from "@/lib/validation/account-responses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  summary: "List users (admins: all; managers: their teams; members: themselves)",
+  response: z.array(userResponse),
+  handler: async ({ db, caller }) => (await listUsers(db, caller)).map(userView),
+});
+
+export const POST = route({
+  permission: "ORG_ADMIN",
+  body: userCreateBody,
+  status: 201,
+  summary: "Create a user, who sets a password through the returned link",
+  response: createdUserResponse,
+  handler: async ({ db, caller, body }) => {
+    const { user, setPasswordUrl } = await createUser(db, caller, body);
+    return { ...userView(user), setPasswordUrl };
+  },
+});
