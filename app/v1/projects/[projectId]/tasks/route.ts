@@ -1,0 +1,28 @@
+// GET, POST /v1/projects/{projectId}/tasks – list a project's tasks (paginated); add a new task to it
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { createTask, listProjectTasks, taskView } from "@/lib/services/tasks";
+import { uuid } from "@/lib/validation/common";
+import { listQuery, projectTaskCreateBody } from "@/lib/validation/tracking";
+import { taskResponse } from "@/lib/validation/tracking-responses";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ projectId: uuid });
+
+export const GET = route({
+  params,
+  query: listQuery,
+  summary: "List the project's tasks (page, limit ≤ 100; oldest first)",
+  response: z.array(taskResponse),
+  handler: async ({ db, caller, params, query }) => (await listProjectTasks(db, caller, params.projectId, query)).map(taskView),
+});
+
+export const POST = route({
+  params,
+  body: projectTaskCreateBody,
+  status: 201,
+  summary: "Create a task in the project",
+  response: taskResponse,
+  handler: async ({ db, caller, params, body }) => taskView(await createTask(db, caller, { ...body, projectId: params.projectId })),
+});

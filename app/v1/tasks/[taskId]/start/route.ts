@@ -1,0 +1,17 @@
+// POST /v1/tasks/{taskId}/start – start the caller's timer on the task, stopping a running one at the same instant
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { toTimeTrack } from "@/lib/services/entry-views";
+import { startTask } from "@/lib/services/task-timer";
+import { uuid } from "@/lib/validation/common";
+import { trackResponse } from "@/lib/validation/tracking-responses";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  params: z.object({ taskId: uuid }),
+  status: 201,
+  summary: "Start tracking the task (a running track of another task is stopped; 409 task_closed)",
+  response: trackResponse,
+  handler: async ({ db, caller, params }) => toTimeTrack(await startTask(db, caller, params.taskId)),
+});

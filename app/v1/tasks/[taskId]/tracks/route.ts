@@ -1,0 +1,32 @@
+// GET, POST /v1/tasks/{taskId}/tracks – list the task's time tracks the caller may read; record the caller's time on it
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { toTimeTrack } from "@/lib/services/entry-views";
+import { createTrack, listTracks } from "@/lib/services/tracks";
+import { uuid } from "@/lib/validation/common";
+import { listQuery, trackCreateBody } from "@/lib/validation/tracking";
+import { trackResponse } from "@/lib/validation/tracking-responses";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ taskId: uuid });
+
+export const GET = route({
+  params,
+  query: listQuery,
+  summary: "List the task's time tracks (members: their own; managers: also their teams'; admins: all), oldest first",
+  response: z.array(trackResponse),
+  handler: async ({ db, caller, params, query }) => {
+    const list = await listTracks(db, caller, params.taskId, query);
+    return list.map((e) => toTimeTrack(e));
+  },
+});
+
+export const POST = route({
+  params,
+  body: trackCreateBody,
+  status: 201,
+  summary: "Create a time track (start, optional end in Unix ms; ≤ 24 h, no overlap, open week)",
+  response: trackResponse,
+  handler: async ({ db, caller, params, body }) => toTimeTrack(await createTrack(db, caller, params.taskId, body)),
+});

@@ -1,0 +1,23 @@
+// GET, POST /v1/tasks – list the organisation's tasks (paginated; status and projectId filters); any member creates one
+import { z } from "zod";
+import { route } from "@/lib/http/handler";
+import { createTask, listTasks, taskView } from "@/lib/services/tasks";
+import { taskCreateBody, taskListQuery } from "@/lib/validation/tracking";
+import { taskResponse } from "@/lib/validation/tracking-responses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  query: taskListQuery,
+  summary: "List tasks (page, limit ≤ 100; oldest first)",
+  response: z.array(taskResponse),
+  handler: async ({ db, caller, query }) => (await listTasks(db, caller, query)).map(taskView),
+});
+
+export const POST = route({
+  body: taskCreateBody,
+  status: 201,
+  summary: "Create a task, standalone or in a project (externalId unique in the organisation)",
+  response: taskResponse,
+  handler: async ({ db, caller, body }) => taskView(await createTask(db, caller, body)),
+});

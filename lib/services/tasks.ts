@@ -1,0 +1,238 @@
+import { and, asc, count, eq, inArray, ne, notExists, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { tasks, timeEntries, timesheets, type Task } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { AppError, notFound } from "@/lib/errors";
+import { assertCreatorOrAdmin, isAdmin, type Caller } from "@/lib/auth/permissions";
+import { audit } from "./audit";
+import { inTx } from "./tx";
+import { externalIdTaken, guardExternalId, projectInOrg, type Page } from "./projects";
+import { assertSheetEditable, LOCKED_STATUSES } from "./timesheet-weeks";
+
+// Tasks of the /v1 API: `userId` is the creator. Every member sees and creates tasks; the
+// creator or an admin changes, moves and deletes them. A task's time entries carry its
+// project, so reports by project stay truthful when a task moves (see setTaskProject).
+
+export type TaskStatus = Task["status"];
+
+export function taskView(t: Task) {
+  return {
+    id: t.id,
+    userId: t.userId,
+    name: t.name,
+    description: t.description,
+    status: t.status,
+    projectId: t.projectId,
+    externalId: t.externalId,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+export async function taskInOrg(db: Db, orgId: string, taskId: string): Promise<Task> {
+  const [t] = await db.select().from(tasks).where(and(eq(tasks.organizationId, orgId), eq(tasks.id, taskId)));
+  if (!t) throw notFound("Task");
+  return t;
+}
+
+/** A task addressed under a project path: the project and the task must both exist and belong together. */
+async function projectTask(db: Db, orgId: string, projectId: string, taskId: string): Promise<Task> {
+  await projectInOrg(db, orgId, projectId);
+  const task = await taskInOrg(db, orgId, taskId);
+  if (task.projectId !== projectId) throw notFound("Task in this project");
+  return task;
+}
+
+/** Serialises find-or-create and uniqueness checks on one key of one organisation (transaction-scoped). */
+export async function lockKey(tx: Db, orgId: string, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${orgId} || ':' || ${key}))`);
+}
+export const externalKey = (externalId: string) => `task-external:${externalId}`;
+
+async function assertTaskExternalIdFree(db: Db, orgId: string, externalId: string | null | undefined, exceptId?: string): Promise<void> {
+  if (!externalId) return;
+  await lockKey(db, orgId, externalKey(externalId));
+  const [other] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.organizationId, orgId), eq(tasks.externalId, externalId), exceptId ? ne(tasks.id, exceptId) : undefined));
+  if (other) throw externalIdTaken("task", externalId);
+}
+
+export interface TaskListQuery extends Page {
+  status?: TaskStatus;
+  projectId?: string;
+}
+
+export async function listTasks(db: Db, caller: Caller, q: TaskListQuery): Promise<Task[]> {
+  if (q.projectId) await projectInOrg(db, caller.orgId, q.projectId);
+  return db
+    .select()
+    .from(tasks)
+    .where(
+      and(
+        eq(tasks.organizationId, caller.orgId),
+        q.status ? eq(tasks.status, q.status) : undefined,
+        q.projectId ? eq(tasks.projectId, q.projectId) : undefined,
+      ),
+    )
+    .orderBy(asc(tasks.createdAt), asc(tasks.id))
+    .limit(q.limit)
+    .offset((q.page - 1) * q.limit);
+}
+
+export async function listProjectTasks(db: Db, caller: Caller, projectId: string, page: Page): Promise<Task[]> {
+  return listTasks(db, caller, { ...page, projectId });
+}
+
+export async function getTask(db: Db, caller: Caller, taskId: string): Promise<Task> {
+  return taskInOrg(db, caller.orgId, taskId);
+}
+
+export interface TaskInput {
+  name: string;
+  description?: string | null;
+  externalId?: string | null;
+  projectId?: string | null;
+}
+
+/** Inserts a task; `tx` must be a transaction (the external-id lock lasts until it ends). */
+export async function insertTask(tx: Db, caller: Caller, input: TaskInput): Promise<Task> {
+  if (input.projectId) await projectInOrg(tx, caller.orgId, input.projectId);
+  await assertTaskExternalIdFree(tx, caller.orgId, input.externalId);
+  const at = now();
+  const [t] = await tx
+    .insert(tasks)
+    .values({
+      organizationId: caller.orgId,
+      userId: caller.userId,
+      projectId: input.projectId ?? null,
+      name: input.name,
+      description: input.description ?? null,
+      externalId: input.externalId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  await audit(tx, caller, "task.created", { type: "task", id: t!.id }, { name: t!.name, projectId: t!.projectId, externalId: t!.externalId });
+  return t!;
+}
+
+export async function createTask(db: Db, caller: Caller, input: TaskInput): Promise<Task> {
+  return guardExternalId("task", input.externalId, "tasks_org_external_uq", () => inTx(db, (tx) => insertTask(tx, caller, input)));
+}
+
+export interface TaskUpdate {
+  name?: string;
+  description?: string | null;
+  externalId?: string | null;
+  status?: TaskStatus;
+}
+
+export async function updateTask(db: Db, caller: Caller, taskId: string, input: TaskUpdate): Promise<Task> {
+  return guardExternalId("task", input.externalId, "tasks_org_external_uq", () =>
+    inTx(db, async (tx) => {
+      const current = await taskInOrg(tx, caller.orgId, taskId);
+      assertCreatorOrAdmin(caller, current.userId, "task");
+      await assertTaskExternalIdFree(tx, caller.orgId, input.externalId, taskId);
+      const [t] = await tx
+        .update(tasks)
+        .set({
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+          ...(input.status !== undefined ? { status: input.status } : {}),
+          updatedAt: now(),
+        })
+        .where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, taskId)))
+        .returning();
+      await audit(tx, caller, "task.updated", { type: "task", id: taskId }, { fields: Object.keys(input), status: input.status });
+      return t!;
+    }),
+  );
+}
+
+/**
+ * Points the task and its entries at `projectId` (null: standalone) in one transaction, so
+ * reports by project follow the task. Entries of submitted or approved weeks keep the
+ * project they were submitted under: the lock protects them from every side door.
+ */
+async function setTaskProject(tx: Db, caller: Caller, task: Task, projectId: string | null, action: string): Promise<Task> {
+  const at = now();
+  const [t] = await tx
+    .update(tasks)
+    .set({ projectId, updatedAt: at })
+    .where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, task.id)))
+    .returning();
+  const lockedSheet = tx
+    .select({ one: sql`1` })
+    .from(timesheets)
+    .where(and(eq(timesheets.organizationId, caller.orgId), eq(timesheets.id, timeEntries.timesheetId), inArray(timesheets.status, [...LOCKED_STATUSES])));
+  await tx
+    .update(timeEntries)
+    .set({ projectId, updatedAt: at })
+    .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, task.id), notExists(lockedSheet)));
+  await audit(tx, caller, action, { type: "task", id: task.id }, { from: task.projectId, to: projectId });
+  return t!;
+}
+
+export async function moveTask(db: Db, caller: Caller, fromProjectId: string, taskId: string, toProjectId: string): Promise<Task> {
+  return inTx(db, async (tx) => {
+    const task = await projectTask(tx, caller.orgId, fromProjectId, taskId);
+    assertCreatorOrAdmin(caller, task.userId, "task");
+    await projectInOrg(tx, caller.orgId, toProjectId);
+    if (toProjectId === task.projectId) return task;
+    return setTaskProject(tx, caller, task, toProjectId, "task.moved");
+  });
+}
+
+export async function assignTask(db: Db, caller: Caller, projectId: string, taskId: string): Promise<Task> {
+  return inTx(db, async (tx) => {
+    await projectInOrg(tx, caller.orgId, projectId);
+    const task = await taskInOrg(tx, caller.orgId, taskId);
+    assertCreatorOrAdmin(caller, task.userId, "task");
+    if (task.projectId === projectId) return task;
+    if (task.projectId) {
+      throw new AppError("conflict", `The task belongs to project ${task.projectId}; move it with PUT /v1/projects/${task.projectId}/tasks/${task.id}/move`, {
+        projectId: task.projectId,
+      });
+    }
+    return setTaskProject(tx, caller, task, projectId, "task.assigned");
+  });
+}
+
+export async function unassignTask(db: Db, caller: Caller, projectId: string, taskId: string): Promise<Task> {
+  return inTx(db, async (tx) => {
+    const task = await projectTask(tx, caller.orgId, projectId, taskId);
+    assertCreatorOrAdmin(caller, task.userId, "task");
+    return setTaskProject(tx, caller, task, null, "task.unassigned");
+  });
+}
+
+/**
+ * Deletes a task and all its time entries. The creator may delete it while all its time is
+ * their own; other people's time needs an admin. Entries of submitted or approved weeks
+ * block the deletion (423), except other people's entries for an admin, as for any entry.
+ */
+export async function deleteTask(db: Db, caller: Caller, projectId: string, taskId: string): Promise<{ task: Task; deletedTracks: number }> {
+  return inTx(db, async (tx) => {
+    const task = await projectTask(tx, caller.orgId, projectId, taskId);
+    assertCreatorOrAdmin(caller, task.userId, "task");
+    const ofTask = and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, taskId));
+    if (!isAdmin(caller)) {
+      const [others] = await tx.select({ n: count() }).from(timeEntries).where(and(ofTask, ne(timeEntries.userId, caller.userId)));
+      if (others!.n > 0) throw new AppError("forbidden", "The task holds other people's time tracks; only an admin may delete it");
+    }
+    const [locked] = await tx
+      .select({ id: timesheets.id, status: timesheets.status, weekStart: timesheets.weekStart })
+      .from(timeEntries)
+      .innerJoin(timesheets, and(eq(timesheets.organizationId, timeEntries.organizationId), eq(timesheets.id, timeEntries.timesheetId)))
+      .where(and(ofTask, inArray(timesheets.status, [...LOCKED_STATUSES]), isAdmin(caller) ? eq(timeEntries.userId, caller.userId) : undefined))
+      .limit(1);
+    if (locked) assertSheetEditable(locked);
+    const deleted = await tx.delete(timeEntries).where(ofTask).returning({ id: timeEntries.id });
+    await tx.delete(tasks).where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, taskId)));
+    await audit(tx, caller, "task.deleted", { type: "task", id: taskId }, { name: task.name, projectId, deletedTracks: deleted.length });
+    return { task, deletedTracks: deleted.length };
+  });
+}

@@ -1,0 +1,400 @@
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { projects, tasks, timeEntries, users, type TimeEntry } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { AppError, invalidField, notFound } from "@/lib/errors";
+import { isExclusionViolation, isUniqueViolation } from "@/lib/db-errors";
+import { assertUserAccess, isAdmin, type Caller } from "@/lib/auth/permissions";
+import { assertSheetEditable, ensureWeekSheet, lockUser, sheetById } from "./timesheet-weeks";
+
+// The one write path for time entries: /v1 time tracks, /api/timesheet time logs and the
+// timer all come through here, so overlaps, locks, limits and timesheets agree everywhere.
+
+export type LogType = TimeEntry["logType"];
+export type LogSource = TimeEntry["source"];
+
+export const MAX_ENTRY_SECONDS = 24 * 3600;
+/** Clocks of agents drift; an end this close to "now" is not "in the future". */
+const FUTURE_SKEW_MS = 60_000;
+
+export interface EntryFields {
+  startedAt: Date;
+  stoppedAt: Date | null;
+  projectId?: string | null;
+  taskId?: string | null;
+  logType?: LogType;
+  source?: LogSource;
+  description?: string | null;
+  isBillable?: boolean;
+}
+
+/** Names of the time fields in the caller's API, so errors name what the client sent. */
+export interface FieldNames {
+  start: string;
+  stop: string;
+}
+const LOG_FIELDS: FieldNames = { start: "startedAt", stop: "stoppedAt" };
+
+export interface EntryChange {
+  id: string;
+  action: "trimmed" | "deleted" | "stopped";
+  startedAt: string;
+  stoppedAt: string | null;
+}
+
+export interface WriteResult {
+  entry: TimeEntry;
+  /** Entries the organisation's "trim" overlap policy cut to make room. */
+  changed: EntryChange[];
+}
+
+export function durationSeconds(e: Pick<TimeEntry, "startedAt" | "stoppedAt">, at: Date = now()): number {
+  const end = e.stoppedAt ?? at;
+  return Math.max(0, Math.floor((end.getTime() - e.startedAt.getTime()) / 1000));
+}
+
+function checkTimes(startedAt: Date, stoppedAt: Date | null, f: FieldNames): void {
+  const t = now().getTime() + FUTURE_SKEW_MS;
+  if (Number.isNaN(startedAt.getTime())) throw invalidField(f.start, "must be a valid date-time");
+  if (startedAt.getTime() > t) throw invalidField(f.start, "must not be in the future");
+  if (!stoppedAt) return;
+  if (Number.isNaN(stoppedAt.getTime())) throw invalidField(f.stop, "must be a valid date-time");
+  if (stoppedAt.getTime() <= startedAt.getTime()) throw invalidField(f.stop, `must be after ${f.start}`);
+  if (stoppedAt.getTime() > t) throw invalidField(f.stop, "must not be in the future");
+  if (stoppedAt.getTime() - startedAt.getTime() > MAX_ENTRY_SECONDS * 1000) {
+    throw invalidField(f.stop, "an entry may last at most 24 hours");
+  }
+}
+
+/**
+ * Checks the project and task belong to the organisation (404 otherwise) and to each
+ * other; a task without a project given brings its own project.
+ */
+export async function resolveProjectTask(
+  db: Db,
+  orgId: string,
+  projectId: string | null | undefined,
+  taskId: string | null | undefined,
+  opts: { requireOpenTask?: boolean } = {},
+): Promise<{ projectId: string | null; taskId: string | null }> {
+  let pid = projectId ?? null;
+  if (pid) {
+    const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.organizationId, orgId), eq(projects.id, pid)));
+    if (!p) throw notFound("Project");
+  }
+  if (!taskId) return { projectId: pid, taskId: null };
+  const [t] = await db
+    .select({ id: tasks.id, projectId: tasks.projectId, status: tasks.status })
+    .from(tasks)
+    .where(and(eq(tasks.organizationId, orgId), eq(tasks.id, taskId)));
+  if (!t) throw notFound("Task");
+  if (pid && t.projectId !== pid) throw invalidField("taskId", "the task does not belong to the given project");
+  if (opts.requireOpenTask && t.status === "closed") throw new AppError("task_closed", "The task is closed and cannot be tracked");
+  pid ??= t.projectId;
+  return { projectId: pid, taskId };
+}
+
+async function userTimeZone(db: Db, orgId: string, userId: string): Promise<string> {
+  const [u] = await db.select({ tz: users.timeZone }).from(users).where(and(eq(users.organizationId, orgId), eq(users.id, userId)));
+  if (!u) throw notFound("User");
+  return u.tz;
+}
+
+/** The user's entries whose span meets [start, stop) (stop null: open-ended), oldest first. */
+export async function overlappingEntries(
+  db: Db,
+  orgId: string,
+  userId: string,
+  start: Date,
+  stop: Date | null,
+  excludeId?: string,
+): Promise<TimeEntry[]> {
+  return db
+    .select()
+    .from(timeEntries)
+    .where(
+      and(
+        eq(timeEntries.organizationId, orgId),
+        eq(timeEntries.userId, userId),
+        excludeId ? ne(timeEntries.id, excludeId) : undefined,
+        sql`tstzrange(${timeEntries.startedAt}, coalesce(${timeEntries.stoppedAt}, 'infinity'::timestamptz), '[)') && tstzrange(${start.toISOString()}::timestamptz, coalesce(${stop?.toISOString() ?? null}::timestamptz, 'infinity'::timestamptz), '[)')`,
+      ),
+    )
+    .orderBy(timeEntries.startedAt);
+}
+
+function overlapError(other: TimeEntry): AppError {
+  return new AppError(
+    "time_entry_overlap",
+    `The entry overlaps entry ${other.id} (${other.startedAt.toISOString()} – ${other.stoppedAt?.toISOString() ?? "running"})`,
+    {
+      conflictingEntryId: other.id,
+      conflictingEntry: { id: other.id, startedAt: other.startedAt.toISOString(), stoppedAt: other.stoppedAt?.toISOString() ?? null },
+    },
+  );
+}
+
+async function orgOverlapPolicy(db: Db, orgId: string): Promise<"reject" | "trim"> {
+  const rows = await db.execute(sql`select overlap_policy from organizations where id = ${orgId}`);
+  const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
+  return ((list[0] as { overlap_policy?: "reject" | "trim" } | undefined)?.overlap_policy ?? "reject");
+}
+
+/** Makes room for [start, stop) under the organisation's overlap policy, or refuses (409). */
+async function resolveOverlaps(
+  db: Db,
+  orgId: string,
+  userId: string,
+  start: Date,
+  stop: Date | null,
+  excludeId: string | undefined,
+  canEdit: (e: TimeEntry) => Promise<void>,
+): Promise<EntryChange[]> {
+  const collisions = await overlappingEntries(db, orgId, userId, start, stop, excludeId);
+  if (collisions.length === 0) return [];
+  if ((await orgOverlapPolicy(db, orgId)) === "reject") throw overlapError(collisions[0]!);
+  const changes: EntryChange[] = [];
+  const end = stop ?? new Date(8.64e15);
+  for (const e of collisions) {
+    await canEdit(e);
+    const eEnd = e.stoppedAt ?? new Date(8.64e15);
+    const where = and(eq(timeEntries.organizationId, orgId), eq(timeEntries.id, e.id));
+    if (e.startedAt < start) {
+      // keep the part before the new entry (a running one is stopped there)
+      await db.update(timeEntries).set({ stoppedAt: start, updatedAt: now() }).where(where);
+      changes.push({ id: e.id, action: e.stoppedAt ? "trimmed" : "stopped", startedAt: e.startedAt.toISOString(), stoppedAt: start.toISOString() });
+      if (eEnd > end) throw overlapError(e); // the new entry sits inside an older one: cutting it in two is not a trim
+    } else if (eEnd > end) {
+      await db.update(timeEntries).set({ startedAt: end, updatedAt: now() }).where(where);
+      changes.push({ id: e.id, action: "trimmed", startedAt: end.toISOString(), stoppedAt: e.stoppedAt?.toISOString() ?? null });
+    } else {
+      await db.delete(timeEntries).where(where);
+      changes.push({ id: e.id, action: "deleted", startedAt: e.startedAt.toISOString(), stoppedAt: e.stoppedAt?.toISOString() ?? null });
+    }
+  }
+  return changes;
+}
+
+/** Whether the caller may change entries in a locked (submitted/approved) week: only an admin, for someone else. */
+function bypassesLock(caller: Caller, ownerId: string): boolean {
+  return isAdmin(caller) && caller.userId !== ownerId;
+}
+
+async function assertEntryEditable(db: Db, caller: Caller, e: TimeEntry): Promise<void> {
+  if (bypassesLock(caller, e.userId)) return;
+  const sheet = await sheetById(db, caller.orgId, e.timesheetId);
+  if (sheet) assertSheetEditable(sheet);
+}
+
+async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => fn(tx as unknown as Db));
+  } catch (err) {
+    // The exclusion constraint is the backstop for races the pre-check cannot see.
+    if (isExclusionViolation(err)) throw new AppError("time_entry_overlap", "The entry overlaps another entry of the same user");
+    if (isUniqueViolation(err, "time_entries_one_running_uq")) throw new AppError("timer_already_running", "A timer is already running for this user");
+    throw err;
+  }
+}
+
+/** Creates an entry for `userId` (default: the caller). Only admins write for others. */
+export async function createEntry(
+  db: Db,
+  caller: Caller,
+  input: EntryFields & { userId?: string },
+  names: FieldNames = LOG_FIELDS,
+): Promise<WriteResult> {
+  const userId = input.userId ?? caller.userId;
+  if (userId !== caller.userId) await assertUserAccess(db, caller, userId, "write");
+  checkTimes(input.startedAt, input.stoppedAt, names);
+  return inTransaction(db, async (tx) => {
+    await lockUser(tx, caller.orgId, userId);
+    const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId);
+    const tz = await userTimeZone(tx, caller.orgId, userId);
+    const sheet = await ensureWeekSheet(tx, caller.orgId, userId, input.startedAt, tz);
+    if (!bypassesLock(caller, userId)) assertSheetEditable(sheet);
+    const changed = await resolveOverlaps(tx, caller.orgId, userId, input.startedAt, input.stoppedAt, undefined, (e) =>
+      assertEntryEditable(tx, caller, e),
+    );
+    const [entry] = await tx
+      .insert(timeEntries)
+      .values({
+        organizationId: caller.orgId,
+        userId,
+        projectId: refs.projectId,
+        taskId: refs.taskId,
+        timesheetId: sheet.id,
+        startedAt: input.startedAt,
+        stoppedAt: input.stoppedAt,
+        logType: input.logType ?? "MANUAL",
+        source: input.source ?? "WEB_TIMER",
+        description: input.description ?? null,
+        isBillable: input.isBillable ?? false,
+      })
+      .returning();
+    return { entry: entry!, changed };
+  });
+}
+
+/** An entry of the caller's organisation that the caller may read, or 404/403. */
+export async function getEntry(db: Db, caller: Caller, id: string, mode: "read" | "write" = "read"): Promise<TimeEntry> {
+  const [e] = await db.select().from(timeEntries).where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.id, id)));
+  if (!e) throw notFound("Time entry");
+  if (e.userId !== caller.userId) await assertUserAccess(db, caller, e.userId, mode);
+  return e;
+}
+
+export type EntryPatch = Partial<EntryFields>;
+
+export async function updateEntry(db: Db, caller: Caller, id: string, patch: EntryPatch, names: FieldNames = LOG_FIELDS): Promise<WriteResult> {
+  return inTransaction(db, async (tx) => {
+    const current = await getEntry(tx, caller, id, "write");
+    await lockUser(tx, caller.orgId, current.userId);
+    await assertEntryEditable(tx, caller, current);
+    const startedAt = patch.startedAt ?? current.startedAt;
+    const stoppedAt = patch.stoppedAt === undefined ? current.stoppedAt : patch.stoppedAt;
+    if (current.stoppedAt && stoppedAt === null) throw invalidField(names.stop, "a stopped entry cannot be restarted");
+    checkTimes(startedAt, stoppedAt, names);
+    const refs =
+      patch.projectId !== undefined || patch.taskId !== undefined
+        ? await resolveProjectTask(
+            tx,
+            caller.orgId,
+            patch.projectId === undefined ? (patch.taskId ? undefined : current.projectId) : patch.projectId,
+            patch.taskId === undefined ? current.taskId : patch.taskId,
+          )
+        : { projectId: current.projectId, taskId: current.taskId };
+    const tz = await userTimeZone(tx, caller.orgId, current.userId);
+    const sheet = await ensureWeekSheet(tx, caller.orgId, current.userId, startedAt, tz);
+    if (!bypassesLock(caller, current.userId)) assertSheetEditable(sheet);
+    const changed = await resolveOverlaps(tx, caller.orgId, current.userId, startedAt, stoppedAt, current.id, (e) =>
+      assertEntryEditable(tx, caller, e),
+    );
+    const [entry] = await tx
+      .update(timeEntries)
+      .set({
+        startedAt,
+        stoppedAt,
+        projectId: refs.projectId,
+        taskId: refs.taskId,
+        timesheetId: sheet.id,
+        logType: patch.logType ?? current.logType,
+        source: patch.source ?? current.source,
+        description: patch.description === undefined ? current.description : patch.description,
+        isBillable: patch.isBillable ?? current.isBillable,
+        updatedAt: now(),
+      })
+      .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.id, id)))
+      .returning();
+    return { entry: entry!, changed };
+  });
+}
+
+export async function deleteEntry(db: Db, caller: Caller, id: string): Promise<TimeEntry> {
+  return inTransaction(db, async (tx) => {
+    const current = await getEntry(tx, caller, id, "write");
+    await assertEntryEditable(tx, caller, current);
+    await tx.delete(timeEntries).where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.id, id)));
+    return current;
+  });
+}
+
+export async function runningEntry(db: Db, orgId: string, userId: string): Promise<TimeEntry | null> {
+  const [e] = await db
+    .select()
+    .from(timeEntries)
+    .where(and(eq(timeEntries.organizationId, orgId), eq(timeEntries.userId, userId), isNull(timeEntries.stoppedAt)));
+  return e ?? null;
+}
+
+export interface StartInput {
+  projectId?: string | null;
+  taskId?: string | null;
+  description?: string | null;
+  source?: LogSource;
+  logType?: LogType;
+  isBillable?: boolean;
+  /**
+   * What to do when a timer already runs: "switch" stops it at the same instant and starts
+   * the new one (the /v1 task start); "refuse" answers 409 timer_already_running (/api timer).
+   */
+  whenRunning: "switch" | "refuse";
+}
+
+export interface StartResult {
+  entry: TimeEntry;
+  stopped: TimeEntry | null;
+}
+
+/** A timer stopped after more than 24 hours keeps 24 hours (the entry limit); the rest was not tracked. */
+function stopInstant(e: TimeEntry, at: Date): Date {
+  const cap = e.startedAt.getTime() + MAX_ENTRY_SECONDS * 1000;
+  return new Date(Math.min(at.getTime(), cap));
+}
+
+export async function startTimer(db: Db, caller: Caller, input: StartInput): Promise<StartResult> {
+  return inTransaction(db, async (tx) => {
+    // One timer operation per user at a time: concurrent starts queue here.
+    await lockUser(tx, caller.orgId, caller.userId);
+    const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId, { requireOpenTask: true });
+    const at = now();
+    let stopped: TimeEntry | null = null;
+    const running = await runningEntry(tx, caller.orgId, caller.userId);
+    if (running) {
+      if (input.whenRunning === "refuse") {
+        throw new AppError("timer_already_running", `A timer is already running (entry ${running.id})`, {
+          runningEntryId: running.id,
+          running: { id: running.id, startedAt: running.startedAt.toISOString(), projectId: running.projectId, taskId: running.taskId },
+        });
+      }
+      stopped = await stopEntry(tx, running, at);
+    }
+    const tz = caller.timeZone;
+    const sheet = await ensureWeekSheet(tx, caller.orgId, caller.userId, at, tz);
+    assertSheetEditable(sheet);
+    const startAt = stopped?.stoppedAt && stopped.stoppedAt > at ? stopped.stoppedAt : at;
+    const [entry] = await tx
+      .insert(timeEntries)
+      .values({
+        organizationId: caller.orgId,
+        userId: caller.userId,
+        projectId: refs.projectId,
+        taskId: refs.taskId,
+        timesheetId: sheet.id,
+        startedAt: startAt,
+        stoppedAt: null,
+        logType: input.logType ?? "TRACKED",
+        source: input.source ?? "WEB_TIMER",
+        description: input.description ?? null,
+        isBillable: input.isBillable ?? false,
+      })
+      .returning();
+    return { entry: entry!, stopped };
+  });
+}
+
+async function stopEntry(tx: Db, running: TimeEntry, at: Date): Promise<TimeEntry | null> {
+  const where = and(eq(timeEntries.organizationId, running.organizationId), eq(timeEntries.id, running.id));
+  const stopAt = stopInstant(running, at);
+  if (stopAt.getTime() <= running.startedAt.getTime()) {
+    // started and stopped within the same millisecond: nothing was tracked
+    await tx.delete(timeEntries).where(where);
+    return null;
+  }
+  const [stopped] = await tx.update(timeEntries).set({ stoppedAt: stopAt, updatedAt: now() }).where(where).returning();
+  return stopped!;
+}
+
+/** Stops the caller's running timer; 409 timer_not_running when none runs. */
+export async function stopTimer(db: Db, caller: Caller, opts: { taskId?: string } = {}): Promise<TimeEntry> {
+  return inTransaction(db, async (tx) => {
+    await lockUser(tx, caller.orgId, caller.userId);
+    const running = await runningEntry(tx, caller.orgId, caller.userId);
+    if (!running || (opts.taskId && running.taskId !== opts.taskId)) {
+      throw new AppError("timer_not_running", opts.taskId ? "No timer is running for this task" : "No timer is running");
+    }
+    const stopped = await stopEntry(tx, running, now());
+    if (!stopped) throw new AppError("timer_not_running", "The timer had not run for a measurable time and was discarded");
+    return stopped;
+  });
+}

@@ -1,0 +1,75 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { timeEntries, type TimeEntry } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+import { readableUserIds, type Caller } from "@/lib/auth/permissions";
+import { createEntry, deleteEntry, getEntry, updateEntry, type FieldNames } from "./time-entries";
+import { taskInOrg } from "./tasks";
+import type { Page } from "./projects";
+
+// Time tracks of a task (/v1): a track is a time entry with this task. Every rule of an entry
+// (end after start, no future end, 24 hours at most, no overlap, the timesheet lock) is the
+// time-entry core's; errors name the seed's fields `start` and `end`.
+
+const TRACK_FIELDS: FieldNames = { start: "start", stop: "end" };
+
+/** Tracks of the task the caller may read (members: their own; managers: also their teams'; admins: all), oldest first. */
+export async function listTracks(db: Db, caller: Caller, taskId: string, page: Page): Promise<TimeEntry[]> {
+  await taskInOrg(db, caller.orgId, taskId);
+  const readable = await readableUserIds(db, caller);
+  return db
+    .select()
+    .from(timeEntries)
+    .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, taskId), readable ? inArray(timeEntries.userId, readable) : undefined))
+    .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id))
+    .limit(page.limit)
+    .offset((page.page - 1) * page.limit);
+}
+
+export interface TrackInput {
+  start: number;
+  end?: number | null;
+}
+
+/** Records the caller's time on the task; without `end` the track runs from `start`. */
+export async function createTrack(db: Db, caller: Caller, taskId: string, input: TrackInput): Promise<TimeEntry> {
+  const { entry } = await createEntry(
+    db,
+    caller,
+    { startedAt: new Date(input.start), stoppedAt: input.end == null ? null : new Date(input.end), taskId, logType: "MANUAL" },
+    TRACK_FIELDS,
+  );
+  return entry;
+}
+
+/** A track of this task the caller may read (`mode` "write": the owner or an admin may change it). */
+async function trackOfTask(db: Db, caller: Caller, taskId: string, trackId: string, mode: "read" | "write"): Promise<TimeEntry> {
+  await taskInOrg(db, caller.orgId, taskId);
+  const entry = await getEntry(db, caller, trackId, mode);
+  if (entry.taskId !== taskId) throw notFound("Time track");
+  return entry;
+}
+
+export async function getTrack(db: Db, caller: Caller, taskId: string, trackId: string): Promise<TimeEntry> {
+  return trackOfTask(db, caller, taskId, trackId, "read");
+}
+
+export async function updateTrack(db: Db, caller: Caller, taskId: string, trackId: string, input: Partial<TrackInput>): Promise<TimeEntry> {
+  await trackOfTask(db, caller, taskId, trackId, "write");
+  const { entry } = await updateEntry(
+    db,
+    caller,
+    trackId,
+    {
+      ...(input.start !== undefined ? { startedAt: new Date(input.start) } : {}),
+      ...(input.end !== undefined ? { stoppedAt: input.end === null ? null : new Date(input.end) } : {}),
+    },
+    TRACK_FIELDS,
+  );
+  return entry;
+}
+
+export async function deleteTrack(db: Db, caller: Caller, taskId: string, trackId: string): Promise<void> {
+  await trackOfTask(db, caller, taskId, trackId, "write");
+  await deleteEntry(db, caller, trackId);
+}
