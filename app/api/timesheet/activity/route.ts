@@ -1,0 +1,15 @@
+// GET /api/timesheet/activity – list app and URL activities with durations (or totals per name)
+import { route } from "@/lib/http/handler";
+import { listActivities } from "@/lib/services/activities";
+import { activityListQuery } from "@/lib/validation/timesheet";
+import { activityListResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  permission: "TIME_TRACKER",
+  query: activityListQuery,
+  summary: "List activities overlapping startDate..endDate (own; managers: their teams; admins: all); groupBy=name sums per app or host",
+  response: activityListResponse,
+  handler: ({ db, caller, query }) => listActivities(db, caller, query),
+});

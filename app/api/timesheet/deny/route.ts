@@ -1,0 +1,15 @@
+// PUT /api/timesheet/deny – deny submitted timesheets with a reason (PENDING or IN_REVIEW → DENIED)
+import { route } from "@/lib/http/handler";
+import { transitionSheets } from "@/lib/services/timesheets";
+import { denyBody } from "@/lib/validation/timesheet";
+import { sheetListResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = route({
+  permission: "CAN_APPROVE_TIMESHEET",
+  body: denyBody,
+  summary: "Deny timesheets (all or none; reason required); the owner may edit and resubmit",
+  response: sheetListResponse,
+  handler: ({ db, caller, body }) => transitionSheets(db, caller, "deny", body),
+});

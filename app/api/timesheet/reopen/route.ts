@@ -1,0 +1,15 @@
+// PUT /api/timesheet/reopen – admins reopen approved timesheets (APPROVED → DRAFT), audited
+import { route } from "@/lib/http/handler";
+import { transitionSheets } from "@/lib/services/timesheets";
+import { reopenBody } from "@/lib/validation/timesheet";
+import { sheetListResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = route({
+  permission: "ORG_ADMIN",
+  body: reopenBody,
+  summary: "Reopen approved timesheets as drafts (admins; all or none; never your own)",
+  response: sheetListResponse,
+  handler: ({ db, caller, body }) => transitionSheets(db, caller, "reopen", body),
+});

@@ -1,0 +1,15 @@
+// PUT /api/timesheet/review – mark submitted timesheets as under review (PENDING → IN_REVIEW)
+import { route } from "@/lib/http/handler";
+import { transitionSheets } from "@/lib/services/timesheets";
+import { sheetIdsBody } from "@/lib/validation/timesheet";
+import { sheetListResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = route({
+  permission: "CAN_APPROVE_TIMESHEET",
+  body: sheetIdsBody,
+  summary: "Put timesheets in review (all or none; never your own)",
+  response: sheetListResponse,
+  handler: ({ db, caller, body }) => transitionSheets(db, caller, "review", body),
+});

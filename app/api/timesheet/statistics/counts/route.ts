@@ -1,0 +1,15 @@
+// GET /api/timesheet/statistics/counts – time and average activity of the week and of today
+import { route } from "@/lib/http/handler";
+import { statisticsCounts } from "@/lib/services/statistics";
+import { statisticsQuery } from "@/lib/validation/timesheet";
+import { countsResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  permission: "TIME_TRACKER",
+  query: statisticsQuery,
+  summary: "weeklyDuration/weeklyActivities over startDate..endDate (default this week), todayDuration/todayActivities for today in timeZone",
+  response: countsResponse,
+  handler: ({ db, caller, query }) => statisticsCounts(db, caller, query),
+});

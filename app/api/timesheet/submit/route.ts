@@ -1,0 +1,15 @@
+// PUT /api/timesheet/submit – submit own weekly timesheets for approval (DRAFT or DENIED → PENDING)
+import { route } from "@/lib/http/handler";
+import { transitionSheets } from "@/lib/services/timesheets";
+import { submitBody } from "@/lib/validation/timesheet";
+import { sheetListResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const PUT = route({
+  permission: "TIME_TRACKER",
+  body: submitBody,
+  summary: "Submit own timesheets (all or none); their entries are locked until a decision",
+  response: sheetListResponse,
+  handler: ({ db, caller, body }) => transitionSheets(db, caller, "submit", body),
+});

@@ -1,0 +1,15 @@
+// POST /api/timesheet/timer/stop – stop the running timer (409 timer_not_running when none runs)
+import { route } from "@/lib/http/handler";
+import { stopWebTimer } from "@/lib/services/timer";
+import { timerStopBody } from "@/lib/validation/timesheet";
+import { timeLogResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  permission: "TIME_TRACKER",
+  body: timerStopBody,
+  summary: "Stop the running timer; answers the stopped log",
+  response: timeLogResponse,
+  handler: ({ db, caller, body }) => stopWebTimer(db, caller, body),
+});

@@ -1,0 +1,15 @@
+// POST /api/timesheet/timer/toggle – stop the running timer, or start one when none runs
+import { route } from "@/lib/http/handler";
+import { toggleWebTimer } from "@/lib/services/timer";
+import { timerStartBody } from "@/lib/validation/timesheet";
+import { timeLogResponse } from "@/lib/validation/timesheet-responses";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  permission: "TIME_TRACKER",
+  body: timerStartBody.optional().transform((b) => b ?? {}),
+  summary: "Toggle the timer; answers the log (isRunning tells whether it started or stopped)",
+  response: timeLogResponse,
+  handler: ({ db, caller, body }) => toggleWebTimer(db, caller, body),
+});
