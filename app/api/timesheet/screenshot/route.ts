@@ -1,0 +1,47 @@
+// GET, POST /api/timesheet/screenshot – list a user's screenshots in a range; a desktop agent uploads one
+import { route } from "@/lib/http/handler";
+import { readMultipart } from "@/lib/http/multipart";
+import { zodToAppError } from "@/lib/http/zod-error";
+import { AppError } from "@/lib/errors";
+import { listScreenshots, screenshotView, uploadScreenshot } from "@/lib/services/screenshots";
+import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshot-image";
+import { screenshotListQuery, screenshotListResponse, screenshotResponse, screenshotUploadFields } from "@/lib/validation/screenshots";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({
+  permission: "TIME_TRACKER",
+  query: screenshotListQuery,
+  summary: "List screenshots (the caller's, or employeeId's for their managers and admins), newest first",
+  response: screenshotListResponse,
+  handler: async ({ db, caller, query }) => {
+    const { items, total } = await listScreenshots(db, caller, query);
+    return { items: items.map(screenshotView), total };
+  },
+});
+
+// Room for the form's other fields and boundaries next to the largest image.
+const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
+
+export const POST = route({
+  permission: "TIME_TRACKER",
+  idempotent: true,
+  rawBody: true,
+  maxBodyBytes: MAX_FORM_BYTES,
+  status: 201,
+  summary: "Upload a screenshot (multipart: file, recordedAt, optional timeSlotId); a retry answers the stored one with 200",
+  response: screenshotResponse,
+  handler: async ({ req, db, caller }) => {
+    const form = await readMultipart(req, MAX_FORM_BYTES);
+    const parsed = screenshotUploadFields.safeParse({
+      recordedAt: form.get("recordedAt") ?? undefined,
+      timeSlotId: form.get("timeSlotId") || undefined,
+    });
+    if (!parsed.success) throw zodToAppError(parsed.error, "body");
+    const file = form.get("file");
+    if (!(file instanceof Blob)) throw new AppError("validation_failed", "body.file: is required (an image file part)", { field: "body.file" });
+    if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError("payload_too_large", `body.file: larger than ${MAX_SCREENSHOT_BYTES} bytes`, { field: "body.file" });
+    const { screenshot, created } = await uploadScreenshot(db, caller, { bytes: Buffer.from(await file.arrayBuffer()), ...parsed.data });
+    return Response.json(screenshotView(screenshot), { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
+  },
+});

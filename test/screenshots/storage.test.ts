@@ -1,0 +1,151 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import type { UTFile } from "uploadthing/server";
+import { createLocalStorage } from "@/lib/storage/local";
+import { createUploadThingStorage, type UploadThingClient } from "@/lib/storage/uploadthing";
+import { getStorage } from "@/lib/storage";
+import { isObjectKey, newScreenshotKeys } from "@/lib/storage/keys";
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), "timebase-storage-"));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+const badKeys = [
+  "../outside.png",
+  `${randomUUID()}/../../outside.png`,
+  "/etc/passwd",
+  `${randomUUID()}/${randomUUID()}.png/../x.png`,
+  `${randomUUID()}/${randomUUID()}.svg`,
+  `${randomUUID()}\\${randomUUID()}.png`,
+  "",
+];
+
+describe("storage keys", () => {
+  it("are made from the organisation and a fresh id only", () => {
+    const org = randomUUID();
+    const a = newScreenshotKeys(org, "png");
+    const b = newScreenshotKeys(org, "png");
+    expect(a.fileKey).toMatch(new RegExp(`^${org}/[0-9a-f-]{36}\\.png$`));
+    expect(a.thumbKey).toBe(a.fileKey.replace(".png", ".thumb.webp"));
+    expect(a.fileKey).not.toBe(b.fileKey);
+    expect(() => newScreenshotKeys("../../etc", "png")).toThrow();
+    for (const key of badKeys) expect(isObjectKey(key), key).toBe(false);
+  });
+
+  it("default to the local disk when no UploadThing token is set", () => {
+    expect(getStorage().provider).toBe("local");
+  });
+});
+
+describe("local storage adapter", () => {
+  const storage = createLocalStorage(root);
+
+  it("puts, gets and deletes by key inside its folder", async () => {
+    const { fileKey } = newScreenshotKeys(randomUUID(), "png");
+    await storage.put(fileKey, Buffer.from("image bytes"), "image/png");
+    expect(fs.existsSync(path.join(root, ...fileKey.split("/")))).toBe(true);
+    expect((await storage.get(fileKey))!.toString()).toBe("image bytes");
+    await storage.delete([fileKey]);
+    expect(await storage.get(fileKey)).toBeNull();
+    await storage.delete([fileKey]); // nothing there: no error
+    expect(fs.readdirSync(path.dirname(path.join(root, ...fileKey.split("/"))))).toEqual([]);
+  });
+
+  it("refuses every key that is not one of its own, so no path can leave the folder", async () => {
+    for (const key of badKeys) {
+      await expect(storage.put(key, Buffer.from("x"), "image/png"), key).rejects.toThrow("Invalid storage key");
+      await expect(storage.get(key), key).rejects.toThrow("Invalid storage key");
+      await expect(storage.delete([key]), key).rejects.toThrow("Invalid storage key");
+    }
+    expect(fs.existsSync(path.join(path.dirname(root), "outside.png"))).toBe(false);
+  });
+});
+
+function stubClient(opts: { failUpload?: boolean; deleteOk?: boolean } = {}) {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const uploaded = new Map<string, { bytes: Buffer; type: string; name: string }>();
+  const client: UploadThingClient = {
+    async uploadFiles(file: UTFile, o) {
+      calls.push({ method: "uploadFiles", args: [file, o] });
+      if (opts.failUpload) return { data: null, error: { code: "UPLOAD_FAILED", message: "Failed to upload file" } };
+      uploaded.set(file.customId!, { bytes: Buffer.from(await file.arrayBuffer()), type: file.type, name: file.name });
+      return { data: { key: `utkey-${uploaded.size}` }, error: null };
+    },
+    async deleteFiles(keys, o) {
+      calls.push({ method: "deleteFiles", args: [keys, o] });
+      for (const k of keys) uploaded.delete(k);
+      return { success: opts.deleteOk ?? true, deletedCount: keys.length };
+    },
+    async generateSignedURL(key, o) {
+      calls.push({ method: "generateSignedURL", args: [key, o] });
+      return { ufsUrl: `https://app123.ufs.sh/f/${encodeURIComponent(key)}?signature=hmac-sha256%3Dabc` };
+    },
+  };
+  const fakeFetch = (async (url: string | URL | Request) => {
+    const key = decodeURIComponent(new URL(String(url)).pathname.replace(/^\/f\//, ""));
+    if (key.includes("broken")) return new Response("boom", { status: 502 });
+    const hit = uploaded.get(key);
+    return hit ? new Response(new Uint8Array(hit.bytes), { headers: { "content-type": hit.type } }) : new Response("Not found", { status: 404 });
+  }) as typeof fetch;
+  return { client, calls, uploaded, fakeFetch };
+}
+
+describe("UploadThing storage adapter (stubbed UTApi)", () => {
+  it("uploads privately under our key as customId, reads through a signed URL and deletes by customId", async () => {
+    const stub = stubClient();
+    const storage = createUploadThingStorage({ client: stub.client, fetch: stub.fakeFetch });
+    expect(storage.provider).toBe("uploadthing");
+    const { fileKey, thumbKey } = newScreenshotKeys(randomUUID(), "jpg");
+    await storage.put(fileKey, Buffer.from("jpeg bytes"), "image/jpeg");
+    await storage.put(thumbKey, Buffer.from("webp bytes"), "image/webp");
+
+    const [first] = stub.calls;
+    const [file, uploadOpts] = first!.args as [UTFile, unknown];
+    expect(file.customId).toBe(fileKey);
+    expect(file.name).toBe(fileKey.split("/")[1]);
+    expect(file.type).toBe("image/jpeg");
+    expect(uploadOpts).toEqual({ contentDisposition: "inline", acl: "private" });
+
+    expect((await storage.get(fileKey))!.toString()).toBe("jpeg bytes");
+    expect(stub.calls.find((c) => c.method === "generateSignedURL")!.args).toEqual([fileKey, { expiresIn: 60 }]);
+    expect(await storage.get(newScreenshotKeys(randomUUID(), "png").fileKey)).toBeNull();
+
+    await storage.delete([fileKey, thumbKey]);
+    expect(stub.calls.at(-1)).toEqual({ method: "deleteFiles", args: [[fileKey, thumbKey], { keyType: "customId" }] });
+    expect(stub.uploaded.size).toBe(0);
+    const before = stub.calls.length;
+    await storage.delete([]);
+    expect(stub.calls.length).toBe(before);
+  });
+
+  it("reports UploadThing's failures as errors, and never sends a foreign key", async () => {
+    const failing = stubClient({ failUpload: true, deleteOk: false });
+    const storage = createUploadThingStorage({ client: failing.client, fetch: failing.fakeFetch });
+    const { fileKey } = newScreenshotKeys(randomUUID(), "png");
+    await expect(storage.put(fileKey, Buffer.from("x"), "image/png")).rejects.toThrow(/UPLOAD_FAILED/);
+    await expect(storage.delete([fileKey])).rejects.toThrow(/delete failed/);
+    const callsBefore = failing.calls.length;
+    for (const key of badKeys) {
+      await expect(storage.put(key, Buffer.from("x"), "image/png")).rejects.toThrow("Invalid storage key");
+      await expect(storage.get(key)).rejects.toThrow("Invalid storage key");
+      await expect(storage.delete([key])).rejects.toThrow("Invalid storage key");
+    }
+    expect(failing.calls.length).toBe(callsBefore);
+
+    // The CDN answering 502 is an error, not a missing file.
+    const viaBroken = createUploadThingStorage({
+      client: { ...stubClient().client, generateSignedURL: async () => ({ ufsUrl: "https://app123.ufs.sh/f/broken" }) },
+      fetch: failing.fakeFetch,
+    });
+    await expect(viaBroken.get(newScreenshotKeys(randomUUID(), "png").fileKey)).rejects.toThrow(/502/);
+  });
+
+  it("can leave the ACL to the UploadThing app's default", async () => {
+    const stub = stubClient();
+    const storage = createUploadThingStorage({ client: stub.client, fetch: stub.fakeFetch, acl: undefined });
+    await storage.put(newScreenshotKeys(randomUUID(), "png").fileKey, Buffer.from("x"), "image/png");
+    expect(stub.calls[0]!.args[1]).toEqual({ contentDisposition: "inline" });
+  });
+});
