@@ -1,0 +1,15 @@
+// POST /v1/dashboard/weekly-summary – day-by-day totals of the Monday-to-Sunday week(s) containing the range
+import { route } from "@/lib/http/handler";
+import { weeklySummaryResponse } from "@/lib/validation/dashboard-responses";
+import { weeklySummary } from "@/lib/services/dashboards/weekly-summary";
+import { dashboardBody } from "@/lib/validation/dashboards";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  body: dashboardBody,
+  message: "Fetched weekly summary successfully",
+  summary: "Fetch weekly summary",
+  response: weeklySummaryResponse,
+  handler: async ({ db, caller, body }) => weeklySummary(db, caller, body),
+});

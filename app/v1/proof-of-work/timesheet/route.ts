@@ -1,0 +1,15 @@
+// POST /v1/proof-of-work/timesheet – one page of users with their daily tracked time, check-in and check-out
+import { route } from "@/lib/http/handler";
+import { proofOfWorkResponse } from "@/lib/validation/dashboard-responses";
+import { proofOfWork } from "@/lib/services/dashboards/proof-of-work";
+import { proofOfWorkBody } from "@/lib/validation/dashboards";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({
+  body: proofOfWorkBody,
+  message: "Fetched timesheet successfully",
+  summary: "Fetch timesheet (proof of work)",
+  response: proofOfWorkResponse,
+  handler: async ({ db, caller, body }) => proofOfWork(db, caller, body),
+});
