@@ -1,0 +1,145 @@
+import { getDb } from "@/db/client";
+import { requirePagePermission } from "@/lib/auth/current";
+import { isAdmin } from "@/lib/auth/permissions";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { productivityAnalysis } from "@/lib/services/dashboards/productivity-analysis";
+import { proofOfWork } from "@/lib/services/dashboards/proof-of-work";
+import { weeklySummary } from "@/lib/services/dashboards/weekly-summary";
+import { listTeams } from "@/lib/services/teams";
+import { isValidTimeZone, localDate } from "@/lib/time/zones";
+import { dashboardBody, POW_MAX_PAGE_SIZE } from "@/lib/validation/dashboards";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState, ErrorMessage, PageHeader } from "@/components/ui/feedback";
+import { BreakdownTable } from "@/components/team/breakdown-table";
+import { isEmptyWeek, weeklyBars } from "@/components/team/chart-data";
+import { csvFileName } from "@/components/team/csv";
+import { CsvDownload } from "@/components/team/csv-download";
+import { ProductivityTable } from "@/components/team/productivity-table";
+import { ProofOfWorkTable } from "@/components/team/proof-of-work-table";
+import { SummaryCards } from "@/components/team/summary-cards";
+import { TeamFilters } from "@/components/team/team-filters";
+import { timeZoneOptions } from "@/components/team/time-zones";
+import { weekLabel, weekParam, weekRange } from "@/components/team/week";
+import { WeeklyChart } from "@/components/team/weekly-chart";
+import Link from "next/link";
+
+export const metadata = { title: "Team dashboard · Timebase" };
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+// /team – the weekly breakdown, productivity per person and proof of work of a team, read
+// through the same dashboard services as /v1/dashboard, so the numbers agree with the API.
+export default async function TeamPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const caller = await requirePagePermission("CAN_APPROVE_TIMESHEET");
+  const sp = await searchParams;
+  const db = await getDb();
+  const teams = (await listTeams(db, caller)).filter(
+    (t) => isAdmin(caller) || t.members.some((m) => m.userId === caller.userId && m.manager),
+  );
+
+  if (teams.length === 0) {
+    return (
+      <>
+        <PageHeader title="Team dashboard" />
+        <EmptyState title="You do not manage a team yet">An admin makes you the manager of a team on the admin pages.</EmptyState>
+      </>
+    );
+  }
+
+  const requestedTz = one(sp.tz);
+  const tz = requestedTz && isValidTimeZone(requestedTz) ? requestedTz : caller.timeZone;
+  const today = localDate(now(), tz);
+  const week = weekParam(one(sp.week), today);
+  const team = teams.find((t) => t.id === one(sp.team)) ?? teams[0]!;
+  const page = Math.max(1, Number.parseInt(one(sp.page) ?? "1", 10) || 1);
+  const input = dashboardBody.parse({ ...weekRange(week), timeZone: tz, userId: [], teamId: [team.id] });
+
+  let data;
+  let error: string | null = null;
+  try {
+    const [summary, analysis, pow] = await Promise.all([
+      weeklySummary(db, caller, input),
+      productivityAnalysis(db, caller, input),
+      proofOfWork(db, caller, { ...input, offset: page, limit: POW_MAX_PAGE_SIZE }),
+    ]);
+    data = { summary, analysis, pow };
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    error = err.message;
+  }
+
+  const pages = data ? Math.ceil(data.pow.totalActiveUsers / POW_MAX_PAGE_SIZE) : 1;
+  const pageHref = (p: number) => `/team?${new URLSearchParams({ team: team.id, week, tz, page: String(p) })}`;
+
+  return (
+    <>
+      <PageHeader title="Team dashboard" description={`${team.name} · ${weekLabel(week)} · times in ${tz.replace(/_/g, " ")}`} />
+      <div className="grid grid-cols-1 gap-6">
+        <TeamFilters teams={teams.map((t) => ({ id: t.id, name: t.name }))} timeZones={timeZoneOptions([tz, caller.timeZone])} value={{ team: team.id, week, tz }} today={today} />
+        {requestedTz && requestedTz !== tz ? <ErrorMessage error={`“${requestedTz}” is not a time zone; showing ${tz}.`} /> : null}
+        {error || !data ? (
+          <ErrorMessage error={`The dashboard could not be loaded: ${error}`} />
+        ) : (
+          <>
+            <SummaryCards overall={data.summary.overallSummary} />
+            <Card>
+              <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+                <div className="grid grid-cols-1 gap-1.5">
+                  <CardTitle>Weekly breakdown</CardTitle>
+                  <CardDescription>Hours per day for the whole team.</CardDescription>
+                </div>
+                <CsvDownload table={{ kind: "breakdown", data: data.summary }} fileName={csvFileName("breakdown", week, team.name)} />
+              </CardHeader>
+              <CardContent className="grid grid-cols-1 gap-4">
+                {isEmptyWeek(data.summary.breakdownSummary) ? (
+                  <EmptyState title="No time tracked this week">Pick another week, or check back once the team has tracked time.</EmptyState>
+                ) : (
+                  <WeeklyChart bars={weeklyBars(data.summary.breakdownSummary)} />
+                )}
+                <BreakdownTable summary={data.summary} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+                <div className="grid grid-cols-1 gap-1.5">
+                  <CardTitle>Productivity per person</CardTitle>
+                  <CardDescription>Active time, classified by the organisation&apos;s productivity rules.</CardDescription>
+                </div>
+                <CsvDownload table={{ kind: "productivity", data: data.analysis }} fileName={csvFileName("productivity", week, team.name)} />
+              </CardHeader>
+              <CardContent>
+                <ProductivityTable rows={data.analysis} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+                <div className="grid grid-cols-1 gap-1.5">
+                  <CardTitle>Proof of work</CardTitle>
+                  <CardDescription>First start and last stop of each worked day, in {tz.replace(/_/g, " ")}.</CardDescription>
+                </div>
+                <CsvDownload
+                  table={{ kind: "proof-of-work", data: data.pow.usersList, timeZone: tz }}
+                  fileName={csvFileName("proof-of-work", week, team.name)}
+                />
+              </CardHeader>
+              <CardContent className="grid grid-cols-1 gap-3">
+                <ProofOfWorkTable users={data.pow.usersList} timeZone={tz} />
+                {pages > 1 ? (
+                  <nav aria-label="Proof of work pages" className="flex items-center justify-between text-sm">
+                    {page > 1 ? <Link className="underline" href={pageHref(page - 1)}>Previous people</Link> : <span />}
+                    <span className="text-muted-foreground">
+                      Page {page} of {pages}
+                    </span>
+                    {page < pages ? <Link className="underline" href={pageHref(page + 1)}>More people</Link> : <span />}
+                  </nav>
+                ) : null}
+              </CardContent>
+            </Card>
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { signOutAction } from "@/app/(auth)/sign-out/actions";
+import { Button, type ButtonProps } from "@/components/ui/button";
+
+/** A form button that signs out (the server session is revoked, not only the cookie). */
+export function SignOutButton({ children = "Sign out", ...props }: Omit<ButtonProps, "type" | "formAction">) {
+  return (
+    <form action={signOutAction}>
+      <Button type="submit" {...props}>
+        {children}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { Field } from "@/components/auth/field";
+import { useApiForm } from "@/components/auth/use-api-form";
+import { Button } from "@/components/ui/button";
+import { ErrorMessage } from "@/components/ui/feedback";
+import { api } from "@/lib/api-client";
+
+/** A new password (PUT /v1/users/{id}/password); the person's other sessions end. */
+export function PasswordForm({ userId }: { userId: string }) {
+  const { pending, formError, fieldErrors, run } = useApiForm(["password"]);
+  const [mismatch, setMismatch] = useState(false);
+  const [done, setDone] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setDone(false);
+    const form = new FormData(e.currentTarget);
+    const password = String(form.get("password") ?? "");
+    if (password !== String(form.get("repeatPassword") ?? "")) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
+    void run(async () => {
+      await api(`/v1/users/${userId}/password`, { method: "PUT", body: { password } });
+      formRef.current?.reset();
+      setDone(true);
+    });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
+      <ErrorMessage error={formError} />
+      <Field
+        id="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={128}
+        required
+        hint="12 to 128 characters; common passwords are refused."
+        error={fieldErrors.password}
+      />
+      <Field
+        id="repeatPassword"
+        label="Repeat new password"
+        type="password"
+        autoComplete="new-password"
+        maxLength={128}
+        required
+        error={mismatch ? "The two passwords differ" : null}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Changing…" : "Change password"}
+        </Button>
+        <p role="status" className="text-sm text-muted-foreground">
+          {done ? "Password changed. Your other sessions were signed out." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}
