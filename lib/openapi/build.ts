@@ -1,0 +1,175 @@
+import { z, type ZodType } from "zod";
+import type { RouteHandler } from "@/lib/http/handler";
+import { familyOf, type Family } from "@/lib/http/envelope";
+import { errorStatus } from "@/lib/errors";
+
+// The OpenAPI 3.1 document, generated from the route table and the zod schemas the handlers
+// validate with, so it cannot drift from the code.
+
+export interface RouteEntry {
+  pattern: string;
+  catchAll: boolean;
+  summaries: Readonly<Record<string, string>>;
+  module: Readonly<Record<string, unknown>>;
+}
+
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type JsonSchema = Record<string, unknown>;
+
+function toSchema(schema: ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+export function handlerOf(module: Readonly<Record<string, unknown>>, method: string): RouteHandler | undefined {
+  const h = module[method] as RouteHandler | undefined;
+  return typeof h === "function" && "spec" in h ? h : undefined;
+}
+
+function parametersOf(schema: ZodType | undefined, where: "path" | "query") {
+  if (!schema) return [];
+  const json = toSchema(schema);
+  const props = (json.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === "path" || (required.has(name) && !("default" in s)),
+    schema: s,
+    ...(typeof s.description === "string" ? { description: s.description } : {}),
+  }));
+}
+
+const familyTitles: Record<Family, string> = {
+  v1: "Account and tracking API (/v1)",
+  timesheet: "Timesheet API (/api/timesheet)",
+  dashboard: "Dashboards (/v1/dashboard)",
+  pow: "Proof of work (/v1/proof-of-work)",
+};
+
+const errorSchemas: Record<Family, JsonSchema> = {
+  v1: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" }, details: { type: "object" } } },
+  timesheet: {
+    type: "object",
+    required: ["statusCode", "error", "message"],
+    properties: { statusCode: { type: "integer" }, error: { type: "string" }, message: { type: "string" }, details: { type: "object" } },
+  },
+  dashboard: {
+    type: "object",
+    required: ["success", "statusCode", "statusMessage", "data", "error"],
+    properties: {
+      success: { const: false },
+      statusCode: { type: "integer" },
+      statusMessage: { type: "string" },
+      data: { type: "null" },
+      error: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" } } },
+    },
+  },
+  pow: {
+    type: "object",
+    required: ["statusCode", "statusMessage", "error", "response"],
+    properties: {
+      statusCode: { type: "integer" },
+      statusMessage: { type: "string" },
+      response: { type: "null" },
+      error: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" } } },
+    },
+  },
+};
+
+function successSchema(family: Family, data: JsonSchema): JsonSchema {
+  if (family === "dashboard") {
+    return {
+      type: "object",
+      required: ["success", "statusCode", "statusMessage", "error", "data"],
+      properties: { success: { const: true }, statusCode: { type: "integer" }, statusMessage: { type: "string" }, error: { type: "null" }, data },
+    };
+  }
+  if (family === "pow") {
+    return {
+      type: "object",
+      required: ["statusCode", "statusMessage", "error", "response"],
+      properties: { statusCode: { type: "integer" }, statusMessage: { type: "string" }, error: { type: "null" }, response: data },
+    };
+  }
+  return data;
+}
+
+const errorDescriptions: Record<number, string> = {
+  400: "Malformed request (bad JSON or path id)",
+  401: "Missing or invalid credentials",
+  403: "Not allowed for this caller",
+  404: "Not found (also any id of another organisation)",
+  409: "Conflict (overlap, running timer, illegal transition, duplicate)",
+  410: "Gone (used or expired link)",
+  413: "Body too large",
+  422: "Validation failed; the message names the field",
+  423: "Locked (the entry's timesheet is submitted or approved)",
+  429: "Too many requests",
+  503: "Database unavailable",
+};
+
+export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: string } = {}) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of routes) {
+    if (r.catchAll) continue;
+    const family = familyOf(r.pattern);
+    for (const method of METHODS) {
+      const h = handlerOf(r.module, method);
+      if (!h) continue;
+      const spec = h.spec;
+      const status = spec.status ?? 200;
+      const secured = (spec.auth ?? "required") !== "none";
+      const errors = new Set<number>([400, 422, 503]);
+      if (secured) errors.add(401);
+      if (spec.permission || secured) errors.add(403);
+      if (/\{/.test(r.pattern)) errors.add(404);
+      if (method !== "GET") errors.add(409);
+      const responses: Record<string, unknown> = {
+        [String(status)]: {
+          description: spec.message ?? "Success",
+          content: { "application/json": { schema: successSchema(family, spec.response ? toSchema(spec.response) : {}) } },
+        },
+      };
+      for (const code of [...errors].sort()) {
+        responses[String(code)] = { description: errorDescriptions[code] ?? "Error", content: { "application/json": { schema: { $ref: `#/components/schemas/${family}Error` } } } };
+      }
+      (paths[r.pattern] ??= {})[method.toLowerCase()] = {
+        operationId: `${method.toLowerCase()}${r.pattern.replace(/\{([^}]+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+        summary: spec.summary ?? r.summaries[method] ?? `${method} ${r.pattern}`,
+        tags: [familyTitles[family]],
+        ...(spec.permission ? { "x-permission": spec.permission } : {}),
+        security: secured ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+        parameters: [...parametersOf(spec.params, "path"), ...parametersOf(spec.query, "query")],
+        ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body) } } } } : {}),
+        ...(spec.rawBody ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object" } } } } } : {}),
+        responses,
+      };
+    }
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Timebase API",
+      version: "1.0.0",
+      description:
+        "One data model behind three API families: the /v1 account and tracking API, the /api/timesheet API, and the /v1/dashboard productivity dashboards. Error codes and statuses: " +
+        Object.entries(errorStatus).map(([c, s]) => `${c} → ${s}`).join(", "),
+    },
+    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
+    tags: Object.values(familyTitles).map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description: "An access token from POST /v1/auth/login (1 day) or POST /v1/auth/api-key/login with an API key (15 minutes).",
+        },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The web app's sign-in session." },
+      },
+      schemas: Object.fromEntries(Object.entries(errorSchemas).map(([f, s]) => [`${f}Error`, s])),
+    },
+  };
+}
