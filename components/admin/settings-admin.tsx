@@ -34,7 +34,8 @@ function OrganisationCard({ org, timeZones }: { org: OrgView; timeZones: string[
         method: "PUT",
         body: { name: f.name, email: f.email.trim() || null, description: f.description.trim() || null, defaultTimeZone: f.defaultTimeZone },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.org(org.id) }),
+    // the form already shows what was saved: store the answer without remounting the form
+    onSuccess: (saved) => qc.setQueryData(queryKeys.org(org.id), saved),
   });
   return (
     <Card>
@@ -101,7 +102,7 @@ function PolicyCard({ orgId, settings }: { orgId: string; settings: Settings }) 
         method: "PUT",
         body: { ...f, screenshotRetentionDays: Number(f.screenshotRetentionDays) },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.orgSettings(orgId) }),
+    onSuccess: (saved) => qc.setQueryData(queryKeys.orgSettings(orgId), saved),
   });
   return (
     <form
@@ -203,13 +204,13 @@ export function SettingsAdmin({ orgId, timeZones }: { orgId: string; timeZones: 
   const settings = useQuery({ queryKey: queryKeys.orgSettings(orgId), queryFn: () => api<Settings>(`/v1/orgs/${orgId}/settings`) });
   return (
     <div className="grid grid-cols-1 gap-6">
-      {org.isPending ? <Skeleton className="h-64 w-full" /> : org.error ? <ErrorMessage error={org.error} /> : <OrganisationCard key={org.data.updatedAt} org={org.data} timeZones={timeZones} />}
+      {org.isPending ? <Skeleton className="h-64 w-full" /> : org.error ? <ErrorMessage error={org.error} /> : <OrganisationCard org={org.data} timeZones={timeZones} />}
       {settings.isPending ? (
         <Skeleton className="h-64 w-full" />
       ) : settings.error ? (
         <ErrorMessage error={settings.error} />
       ) : (
-        <PolicyCard key={settings.data.updatedAt} orgId={orgId} settings={settings.data} />
+        <PolicyCard orgId={orgId} settings={settings.data} />
       )}
     </div>
   );
