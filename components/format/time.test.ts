@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockIn, dayIn, formatDay, formatDuration, hoursOf, percent } from "./time";
+import { clockIn, dayIn, formatDay, formatDuration, formatHm, hoursOf, percent } from "./time";
 
 describe("formatDuration", () => {
   it.each([
@@ -34,4 +34,16 @@ describe("clock times and days in a zone", () => {
     expect(formatDay("2026-02-02T00:00:00.000Z")).toBe("Mon 2 Feb");
     expect(formatDay("2026-02-08", { year: true })).toBe("Sun 8 Feb 2026");
   });
+});
+
+describe("formatHm and long days", () => {
+  it("writes grid cells as h:mm, nothing for zero", () => {
+    expect(formatHm(0)).toBe("");
+    expect(formatHm(90 * 60)).toBe("1:30");
+  });
+  it("writes a day in full without shifting it", () => {
+    expect(formatDay("2026-02-02", { long: true })).toBe("Monday 2 February 2026");
+    expect(formatDay("2026-02-02", { year: true })).toBe("Mon 2 Feb 2026");
+  });
+  it("floors a running duration rather than rounding it up", () => expect(formatDuration(59.9)).toBe("59s"));
 });

@@ -1,13 +1,24 @@
-// Durations and clock times as the manager and admin pages show them. Instants are
-// shown in a given IANA zone; calendar days ("YYYY-MM-DD") are zone-free.
+// Durations, clock times and days as every page shows them. Instants are shown in a given
+// IANA zone (the person's, passed down from the server component), never in the device's;
+// calendar days ("YYYY-MM-DD") are zone-free. Written by hand where the server's and the
+// browser's renderings must agree.
 
 /** Whole seconds as "7h 05m" ("0m" for nothing, "45s" under a minute). */
 export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds));
+  const s = Math.max(0, Math.floor(totalSeconds));
   if (s > 0 && s < 60) return `${s}s`;
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   return h > 0 ? `${h}h ${String(m).padStart(2, "0")}m` : `${m}m`;
+}
+
+/** Whole seconds as "7:05" (hours:minutes), compact enough for a grid cell; "" for nothing. */
+export function formatHm(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  if (s === 0) return "";
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return `${h}:${String(m).padStart(2, "0")}`;
 }
 
 /** Seconds as decimal hours with two places ("7.08"), for CSV files and charts. */
@@ -49,13 +60,19 @@ export function dayIn(instant: string | number | Date, timeZone: string): string
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-const WEEKDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "Mon 2 Feb" for a calendar day ("YYYY-MM-DD", or the seeds' "YYYY-MM-DDT00:00:00.000Z"). */
-export function formatDay(day: string, opts: { year?: boolean } = {}): string {
+/**
+ * A calendar day ("YYYY-MM-DD", or the seeds' "YYYY-MM-DDT00:00:00.000Z"): "Mon 2 Feb",
+ * with `year` "Mon 2 Feb 2026", with `long` "Monday 2 February 2026".
+ */
+export function formatDay(day: string, opts: { year?: boolean; long?: boolean } = {}): string {
   const d = new Date(`${day.slice(0, 10)}T12:00:00Z`);
-  const text = `${WEEKDAY[d.getUTCDay()]} ${d.getUTCDate()} ${MONTH[d.getUTCMonth()]}`;
+  const weekday = WEEKDAYS[d.getUTCDay()]!;
+  const month = MONTHS[d.getUTCMonth()]!;
+  if (opts.long) return `${weekday} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+  const text = `${weekday.slice(0, 3)} ${d.getUTCDate()} ${month.slice(0, 3)}`;
   return opts.year ? `${text} ${d.getUTCFullYear()}` : text;
 }
 

@@ -13,7 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-import { formatDateTime } from "@/components/timer/format";
+import { formatDateTime } from "@/components/format/time";
 
 export interface ApiKeyInfo {
   id: string;

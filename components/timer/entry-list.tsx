@@ -4,7 +4,7 @@ import { Pencil, Trash2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { localDate } from "@/lib/time/zones";
-import { formatDay, formatDuration, formatTime } from "./format";
+import { formatDay, formatDuration, clockIn } from "@/components/format/time";
 import type { Names } from "./project-task-fields";
 import { elapsedSeconds } from "./timer-state";
 import type { TimeLog } from "./types";
@@ -15,7 +15,7 @@ const TYPE_LABEL: Record<TimeLog["logType"], string> = { TRACKED: "Timer", MANUA
 function rangeLabel(log: TimeLog, timeZone: string, day: string | null): { start: string; end: string } {
   const at = (iso: string) => {
     const d = localDate(new Date(iso), timeZone);
-    const t = formatTime(iso, timeZone);
+    const t = clockIn(iso, timeZone);
     return day && d !== day ? `${formatDay(d)} ${t}` : t;
   };
   return { start: at(log.startedAt), end: log.stoppedAt ? at(log.stoppedAt) : "now" };

@@ -7,7 +7,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { ErrorMessage } from "@/components/ui/feedback";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { formatTime } from "./format";
+import { clockIn } from "@/components/format/time";
 import { ProjectTaskFields } from "./project-task-fields";
 import { useEntryMutation } from "./queries";
 import {
@@ -116,7 +116,7 @@ export function TimerCard({ status, projects, tasks, timeZone, serverNow }: Prop
                 {formatClock(elapsed)}
               </div>
               <p className="text-sm text-muted-foreground">
-                {running ? `Running since ${formatTime(running.startedAt, timeZone)}` : "Not running"}
+                {running ? `Running since ${clockIn(running.startedAt, timeZone)}` : "Not running"}
               </p>
             </div>
             <div className="flex flex-col items-stretch gap-1 sm:items-end">

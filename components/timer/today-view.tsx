@@ -1,23 +1,22 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/badge";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, ErrorMessage, PageHeader } from "@/components/ui/feedback";
 import { Skeleton } from "@/components/ui/skeleton";
 import { queryKeys } from "@/lib/query-keys";
 import { mondayOf } from "@/lib/time/zones";
 import { dayTotal, isLocked } from "@/components/timesheets/week-grid";
-import { EntryDialog, type EntryDialogTarget } from "./entry-dialog";
+import { EntryEditingDialogs, useEntryEditing } from "@/components/timer/entry-editing";
 import { EntryList } from "./entry-list";
-import { formatDay, formatDuration } from "./format";
+import { formatDay, formatDuration } from "@/components/format/time";
 import { namesOf } from "./project-task-fields";
-import { useEntriesSync, useEntryMutation, useProjects, useTasks, useTimeLogs, useTimerStatus, useWeekSheet } from "./queries";
+import { useEntriesSync, useProjects, useTasks, useTimeLogs, useTimerStatus, useWeekSheet } from "./queries";
 import { TimerCard } from "./timer-card";
-import { clockSkew, deleteRequests } from "./timer-state";
+import { clockSkew } from "./timer-state";
 import type { Project, Sheet, Task, TimeLog, TimerStatus } from "./types";
 import { useNow, useToday } from "./use-clock";
 
@@ -41,9 +40,7 @@ export function TodayView({ userId, timeZone, serverNow, initial }: { userId: st
   const projects = useProjects(initial.projects);
   const tasks = useTasks(initial.tasks);
   const now = useNow(serverNow);
-  const [dialog, setDialog] = useState<EntryDialogTarget | null>(null);
-  const [deleting, setDeleting] = useState<TimeLog | null>(null);
-  const remove = useEntryMutation(deleteRequests);
+  const editing = useEntryEditing();
 
   // The timer changed (this tab, another tab, the desktop agent): the list follows.
   const runningId = status.data?.running?.id ?? null;
@@ -66,9 +63,9 @@ export function TodayView({ userId, timeZone, serverNow, initial }: { userId: st
     <>
       <PageHeader
         title="Today"
-        description={`${formatDay(today, "long")} · ${timeZone}`}
+        description={`${formatDay(today, { long: true })} · ${timeZone}`}
         actions={
-          <Button type="button" variant="outline" onClick={() => setDialog({ kind: "new", day: today, projectId: running?.projectId })} disabled={locked}>
+          <Button type="button" variant="outline" onClick={() => editing.open({ kind: "new", day: today, projectId: running?.projectId })} disabled={locked}>
             <Plus aria-hidden />
             Add time manually
           </Button>
@@ -115,27 +112,14 @@ export function TodayView({ userId, timeZone, serverNow, initial }: { userId: st
               skewMs={skew}
               day={today}
               locked={locked}
-              onEdit={(log) => setDialog({ kind: "edit", log })}
-              onDelete={(log) => {
-                remove.reset();
-                setDeleting(log);
-              }}
+              onEdit={editing.onEdit}
+              onDelete={editing.onDelete}
             />
           )}
         </section>
       </div>
 
-      <EntryDialog target={dialog} onClose={() => setDialog(null)} timeZone={timeZone} nowMs={now} projects={projects.data} tasks={tasks.data} />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => !open && setDeleting(null)}
-        title="Delete this entry?"
-        description={deleting ? `${deleting.description || "Untitled entry"} (${formatDuration(deleting.duration)}) will be removed from your timesheet.` : ""}
-        confirmLabel="Delete entry"
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting, { onSuccess: () => setDeleting(null) })}
-      />
+      <EntryEditingDialogs editing={editing} timeZone={timeZone} nowMs={now} projects={projects.data} tasks={tasks.data} />
     </>
   );
 }

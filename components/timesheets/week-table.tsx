@@ -3,7 +3,7 @@
 import { Lock } from "lucide-react";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
-import { formatDay, formatDuration, formatHm } from "@/components/timer/format";
+import { formatDay, formatDuration, formatHm } from "@/components/format/time";
 import type { Names } from "@/components/timer/project-task-fields";
 import type { WeekGrid } from "./week-grid";
 

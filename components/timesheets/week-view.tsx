@@ -1,20 +1,18 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import Link from "next/link";
 import { ChevronLeft, ChevronRight, Plus, Send } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/badge";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, ErrorMessage, PageHeader } from "@/components/ui/feedback";
 import { Skeleton } from "@/components/ui/skeleton";
 import { addDaysToDate, localDate } from "@/lib/time/zones";
-import { EntryDialog, type EntryDialogTarget } from "@/components/timer/entry-dialog";
+import { EntryEditingDialogs, useEntryEditing } from "@/components/timer/entry-editing";
 import { EntryList } from "@/components/timer/entry-list";
-import { formatDay, formatDuration } from "@/components/timer/format";
+import { formatDay, formatDuration } from "@/components/format/time";
 import { namesOf } from "@/components/timer/project-task-fields";
-import { useEntriesSync, useEntryMutation, useProjects, useSubmitWeek, useTasks, useTimeLogs, useWeekSheet } from "@/components/timer/queries";
-import { deleteRequests } from "@/components/timer/timer-state";
+import { useEntriesSync, useProjects, useSubmitWeek, useTasks, useTimeLogs, useWeekSheet } from "@/components/timer/queries";
 import type { Project, Sheet, Task, TimeLog } from "@/components/timer/types";
 import { useNow } from "@/components/timer/use-clock";
 import { buildWeekGrid, canSubmit, isLocked, shiftWeek } from "./week-grid";
@@ -56,9 +54,7 @@ export function WeekView({
   const tasks = useTasks(initial.tasks);
   const now = useNow(serverNow, !(logs.data ?? []).some((l) => !l.stoppedAt));
   const submit = useSubmitWeek();
-  const remove = useEntryMutation(deleteRequests);
-  const [dialog, setDialog] = useState<EntryDialogTarget | null>(null);
-  const [deleting, setDeleting] = useState<TimeLog | null>(null);
+  const editing = useEntryEditing();
 
   const names = useMemo(() => namesOf(projects.data, tasks.data), [projects.data, tasks.data]);
   const entries = useMemo(() => logs.data ?? [], [logs.data]);
@@ -104,7 +100,7 @@ export function WeekView({
 
   return (
     <>
-      <PageHeader title="Week" description={`${formatDay(weekStart, "long")} – ${formatDay(weekEnd, "long")} · ${timeZone}`} actions={nav} />
+      <PageHeader title="Week" description={`${formatDay(weekStart, { long: true })} – ${formatDay(weekEnd, { long: true })} · ${timeZone}`} actions={nav} />
       <div className="grid gap-6">
         <section aria-labelledby="sheet-heading" className="grid gap-3 rounded-lg border border-border p-4">
           <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
@@ -144,7 +140,7 @@ export function WeekView({
         ) : grid.rows.length === 0 ? (
           <EmptyState title="No time logged this week">
             <p>Track time on the Today page, or add it here.</p>
-            <Button type="button" variant="outline" size="sm" className="mt-3" disabled={locked} onClick={() => setDialog({ kind: "new", day: today >= weekStart && today <= weekEnd ? today : weekStart })}>
+            <Button type="button" variant="outline" size="sm" className="mt-3" disabled={locked} onClick={() => editing.open({ kind: "new", day: today >= weekStart && today <= weekEnd ? today : weekStart })}>
               <Plus aria-hidden />
               Add time
             </Button>
@@ -155,7 +151,7 @@ export function WeekView({
             names={names}
             today={today}
             locked={locked}
-            onAdd={(day, projectId) => setDialog({ kind: "new", day, projectId })}
+            onAdd={(day, projectId) => editing.open({ kind: "new", day, projectId })}
           />
         )}
 
@@ -166,7 +162,7 @@ export function WeekView({
             </h2>
             {byDay.map(([day, dayLogs]) => (
               <div key={day} className="grid gap-2">
-                <h3 className="text-sm font-medium text-muted-foreground">{formatDay(day, "long")}</h3>
+                <h3 className="text-sm font-medium text-muted-foreground">{formatDay(day, { long: true })}</h3>
                 <EntryList
                   logs={dayLogs}
                   timeZone={timeZone}
@@ -174,11 +170,8 @@ export function WeekView({
                   nowMs={now}
                   day={day}
                   locked={locked}
-                  onEdit={(log) => setDialog({ kind: "edit", log })}
-                  onDelete={(log) => {
-                    remove.reset();
-                    setDeleting(log);
-                  }}
+                  onEdit={editing.onEdit}
+                  onDelete={editing.onDelete}
                 />
               </div>
             ))}
@@ -186,17 +179,7 @@ export function WeekView({
         ) : null}
       </div>
 
-      <EntryDialog target={dialog} onClose={() => setDialog(null)} timeZone={timeZone} nowMs={now} projects={projects.data} tasks={tasks.data} />
-      <ConfirmDialog
-        open={deleting !== null}
-        onOpenChange={(open) => !open && setDeleting(null)}
-        title="Delete this entry?"
-        description={deleting ? `${deleting.description || "Untitled entry"} (${formatDuration(deleting.duration)}) will be removed from your timesheet.` : ""}
-        confirmLabel="Delete entry"
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={() => deleting && remove.mutate(deleting, { onSuccess: () => setDeleting(null) })}
-      />
+      <EntryEditingDialogs editing={editing} timeZone={timeZone} nowMs={now} projects={projects.data} tasks={tasks.data} />
     </>
   );
 }

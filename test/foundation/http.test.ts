@@ -196,4 +196,18 @@ describe(`health (${testDbKind()})`, () => {
       resetBreaker();
     }
   });
+
+  it("still gives up at the deadline after the breaker closed again while the database was found down recently", async () => {
+    resetBreaker({ deadlineMs: 200 });
+    const hanging = route({ auth: "none", handler: () => new Promise(() => {}) });
+    try {
+      tripBreaker(Date.now() - 5000); // found down 5 s ago: the breaker is closed, the suspicion stays
+      const t = Date.now();
+      const res = await call(hanging, "GET", "/v1/hang");
+      expect(res.status).toBe(503);
+      expect(Date.now() - t).toBeLessThan(2000);
+    } finally {
+      resetBreaker();
+    }
+  });
 });
