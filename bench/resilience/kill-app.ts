@@ -52,7 +52,13 @@ async function main() {
   }
   app = startApp();
   await waitHealthy(60_000);
-  const status = await http("GET", "/api/timesheet/timer/status", { token });
+  // the API agrees: the timer is still running (retried while killed backends are reaped)
+  let status = await http("GET", "/api/timesheet/timer/status", { token });
+  for (const until = Date.now() + 10_000; status.status !== 200 && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 250));
+    status = await http("GET", "/api/timesheet/timer/status", { token });
+  }
+  const apiSaysRunning = status.status === 200 && JSON.stringify(status.body).includes(timer.body.id);
   kill9(app);
   const missing = await missingEntries(acknowledged);
   const sql = postgres(dbUrl(), { max: 1, onnotice: () => {} });
@@ -66,10 +72,11 @@ async function main() {
     missingAcknowledged: missing.length,
     timerStillRunning: running!.n === "1",
     timerStatusAfter: status.status,
+    apiSaysRunning,
     overlappingEntries: Number(overlaps!.n),
   };
   console.log(JSON.stringify(result, null, 2));
-  const ok = missing.length === 0 && running!.n === "1" && Number(overlaps!.n) === 0 && acknowledged.length > 0;
+  const ok = missing.length === 0 && running!.n === "1" && apiSaysRunning && Number(overlaps!.n) === 0 && acknowledged.length > 0;
   console.log(ok ? "PASS kill-app" : "FAIL kill-app");
   process.exitCode = ok ? 0 : 1;
 }

@@ -15,7 +15,7 @@ import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { ConfirmButton } from "./confirm-dialog";
 import { fetchAllPages } from "./fetch-all";
@@ -162,16 +162,7 @@ function Tasks({ project }: { project: Project }) {
           <EmptyState title="No tasks yet" />
         ) : (
           <Table aria-label={`Tasks of ${project.name}`}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Task</TableHead>
-                <TableHead>External id</TableHead>
-                <TableHead>Status</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
+            <TableHeaderRow columns={["Task", "External id", "Status"]} actions />
             <TableBody>
               {tasks.data.map((t) => (
                 <TableRow key={t.id}>
@@ -256,16 +247,7 @@ export function ProjectsAdmin() {
             <EmptyState title="No projects yet">Create one above; people pick projects and tasks when they track time.</EmptyState>
           ) : (
             <Table aria-label="Projects">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Project</TableHead>
-                  <TableHead>External id</TableHead>
-                  <TableHead>Description</TableHead>
-                  <TableHead className="text-right">
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
+              <TableHeaderRow columns={["Project", "External id", "Description"]} actions />
               <TableBody>
                 {projects.data.map((p) => (
                   <TableRow key={p.id} aria-selected={p.id === selected} className={cn(p.id === selected && "bg-muted")}>

@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
 type Team = ReturnType<typeof teamView>;
@@ -186,17 +186,7 @@ export function RulesAdmin() {
             <EmptyState title={filter ? "No rule matches" : "No rules yet"}>{filter ? null : "Add one above; until then all active time is neutral."}</EmptyState>
           ) : (
             <Table aria-label="Productivity rules">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Match</TableHead>
-                  <TableHead>Pattern</TableHead>
-                  <TableHead>Counts as</TableHead>
-                  <TableHead>For</TableHead>
-                  <TableHead className="text-right">
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
+              <TableHeaderRow columns={["Match", "Pattern", "Counts as", "For"]} actions />
               <TableBody>
                 {shown.map((r) => (
                   <RuleRow key={r.id} rule={r} teamName={r.teamId ? `Team ${teamNames.get(r.teamId) ?? "…"}` : "Organisation"} />

@@ -10,7 +10,7 @@ import { formatDateTime } from "@/components/format/time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 import { describeAgent } from "./user-agent";
 
@@ -40,19 +40,7 @@ export function SessionsAdmin({ currentSessionId, timeZone }: { currentSessionId
   if (sessions.data.length === 0) return <EmptyState title="No active sessions" />;
   return (
     <Table aria-label="Active sessions">
-      <TableHeader>
-        <TableRow>
-          <TableHead>Person</TableHead>
-          <TableHead>Kind</TableHead>
-          <TableHead>Client</TableHead>
-          <TableHead>Started</TableHead>
-          <TableHead>Last used</TableHead>
-          <TableHead>Ends</TableHead>
-          <TableHead className="text-right">
-            <span className="sr-only">Actions</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <TableHeaderRow columns={["Person", "Kind", "Client", "Started", "Last used", "Ends"]} actions />
       <TableBody>
         {sessions.data.map((s) => {
           const u = byId.get(s.userId);

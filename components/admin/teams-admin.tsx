@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
 type Team = ReturnType<typeof teamView>;
@@ -118,15 +118,7 @@ function TeamCard({ team, users }: { team: Team; users: UserView[] }) {
           <p className="text-sm text-muted-foreground">No members yet.</p>
         ) : (
           <Table aria-label={`Members of ${team.name}`}>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Member</TableHead>
-                <TableHead>Manager</TableHead>
-                <TableHead className="text-right">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
+            <TableHeaderRow columns={["Member", "Manager"]} actions />
             <TableBody>
               {team.members.map((m) => (
                 <TableRow key={m.userId}>

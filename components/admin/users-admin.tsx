@@ -16,7 +16,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
 type Invitation = ReturnType<typeof invitationView>;
@@ -115,16 +115,7 @@ function Invitations({ timeZone }: { timeZone: string }) {
   const at = list.dataUpdatedAt;
   return (
     <Table aria-label="Invitations">
-      <TableHeader>
-        <TableRow>
-          <TableHead>E-mail</TableHead>
-          <TableHead>Role</TableHead>
-          <TableHead>Expires</TableHead>
-          <TableHead className="text-right">
-            <span className="sr-only">Actions</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
+      <TableHeaderRow columns={["E-mail", "Role", "Expires"]} actions />
       <TableBody>
         {list.data.map((i) => {
           const expired = Date.parse(i.expiresAt) <= at;
@@ -232,17 +223,7 @@ export function UsersAdmin({ selfId, timeZone }: { selfId: string; timeZone: str
             <EmptyState title="Nobody here yet" />
           ) : (
             <Table aria-label="People">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Name</TableHead>
-                  <TableHead>E-mail</TableHead>
-                  <TableHead>Role</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead className="text-right">
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
+              <TableHeaderRow columns={["Name", "E-mail", "Role", "Status"]} actions />
               <TableBody>
                 {users.data.map((u) => (
                   <UserRow key={u.id} user={u} isSelf={u.id === selfId} />

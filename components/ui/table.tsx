@@ -25,3 +25,32 @@ export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
 export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
   return <td className={cn("p-2 align-middle whitespace-nowrap", className)} {...props} />;
 }
+
+/** A column of `TableHeaderRow`: its title, and a class for alignment ("text-right" for numbers). */
+export type HeaderColumn = string | { label: string; className?: string };
+
+/**
+ * The header of a plain table: one title a column and, with `actions`, a last column for row
+ * buttons whose title only screen readers hear.
+ */
+export function TableHeaderRow({ columns, actions = false }: { columns: HeaderColumn[]; actions?: boolean }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        {columns.map((c) => {
+          const { label, className } = typeof c === "string" ? { label: c, className: undefined } : c;
+          return (
+            <TableHead key={label} className={className}>
+              {label}
+            </TableHead>
+          );
+        })}
+        {actions ? (
+          <TableHead className="text-right">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        ) : null}
+      </TableRow>
+    </TableHeader>
+  );
+}

@@ -9,9 +9,15 @@ interface JournalEntry {
   when: number;
 }
 
+let journalCache: JournalEntry[] | undefined;
+
+/** The migrations shipped with this build (read once: they do not change while it runs). */
 function journal(): JournalEntry[] {
-  const raw = fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8");
-  return (JSON.parse(raw) as { entries: JournalEntry[] }).entries;
+  if (!journalCache) {
+    const raw = fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8");
+    journalCache = (JSON.parse(raw) as { entries: JournalEntry[] }).entries;
+  }
+  return journalCache;
 }
 
 /** The database kind and the last migration applied to it; throws when the database is gone. */

@@ -108,10 +108,11 @@ export async function updateProject(db: Db, caller: Caller, projectId: string, i
       await assertProjectExternalIdFree(tx, caller.orgId, input.externalId, projectId);
       const [p] = await tx
         .update(projects)
+        // drizzle leaves out the fields that are undefined
         .set({
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+          name: input.name,
+          description: input.description,
+          externalId: input.externalId,
           updatedAt: now(),
         })
         .where(and(eq(projects.organizationId, caller.orgId), eq(projects.id, projectId)))

@@ -137,11 +137,12 @@ export async function updateTask(db: Db, caller: Caller, taskId: string, input: 
       await assertTaskExternalIdFree(tx, caller.orgId, input.externalId, taskId);
       const [t] = await tx
         .update(tasks)
+        // drizzle leaves out the fields that are undefined
         .set({
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
-          ...(input.status !== undefined ? { status: input.status } : {}),
+          name: input.name,
+          description: input.description,
+          externalId: input.externalId,
+          status: input.status,
           updatedAt: now(),
         })
         .where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, taskId)))

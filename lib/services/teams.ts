@@ -95,7 +95,7 @@ export async function updateTeam(db: Db, caller: Caller, teamId: string, input: 
   requirePermission(caller, "ORG_ADMIN");
   const [team] = await db
     .update(teams)
-    .set({ ...(input.name !== undefined ? { name: input.name } : {}), updatedAt: now() })
+    .set({ name: input.name, updatedAt: now() })
     .where(and(eq(teams.organizationId, caller.orgId), eq(teams.id, teamId)))
     .returning();
   if (!team) throw notFound("Team");
