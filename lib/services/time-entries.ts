@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { projects, tasks, timeEntries, users, type TimeEntry } from "@/db/schema";
+import { projects, tasks, timeEntries, type TimeEntry } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/db-errors";
@@ -92,12 +92,6 @@ export async function resolveProjectTask(
   if (opts.requireOpenTask && t.status === "closed") throw new AppError("task_closed", "The task is closed and cannot be tracked");
   pid ??= t.projectId;
   return { projectId: pid, taskId };
-}
-
-async function userTimeZone(db: Db, orgId: string, userId: string): Promise<string> {
-  const [u] = await db.select({ tz: users.timeZone }).from(users).where(and(eq(users.organizationId, orgId), eq(users.id, userId)));
-  if (!u) throw notFound("User");
-  return u.tz;
 }
 
 /** The user's entries whose span meets [start, stop) (stop null: open-ended), oldest first. */
@@ -208,10 +202,9 @@ export async function createEntry(
   if (userId !== caller.userId) await assertUserAccess(db, caller, userId, "write");
   checkTimes(input.startedAt, input.stoppedAt, names);
   return inTransaction(db, async (tx) => {
-    await lockUser(tx, caller.orgId, userId);
+    const { timeZone } = await lockUser(tx, caller.orgId, userId);
     const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId);
-    const tz = await userTimeZone(tx, caller.orgId, userId);
-    const sheet = await ensureWeekSheet(tx, caller.orgId, userId, input.startedAt, tz);
+    const sheet = await ensureWeekSheet(tx, caller.orgId, userId, input.startedAt, timeZone);
     if (!bypassesLock(caller, userId)) assertSheetEditable(sheet);
     const changed = await resolveOverlaps(tx, caller.orgId, userId, input.startedAt, input.stoppedAt, undefined, (e) =>
       assertEntryEditable(tx, caller, e),
@@ -249,7 +242,7 @@ export type EntryPatch = Partial<EntryFields>;
 export async function updateEntry(db: Db, caller: Caller, id: string, patch: EntryPatch, names: FieldNames = LOG_FIELDS): Promise<WriteResult> {
   return inTransaction(db, async (tx) => {
     const current = await getEntry(tx, caller, id, "write");
-    await lockUser(tx, caller.orgId, current.userId);
+    const { timeZone } = await lockUser(tx, caller.orgId, current.userId);
     await assertEntryEditable(tx, caller, current);
     const startedAt = patch.startedAt ?? current.startedAt;
     const stoppedAt = patch.stoppedAt === undefined ? current.stoppedAt : patch.stoppedAt;
@@ -264,8 +257,7 @@ export async function updateEntry(db: Db, caller: Caller, id: string, patch: Ent
             patch.taskId === undefined ? current.taskId : patch.taskId,
           )
         : { projectId: current.projectId, taskId: current.taskId };
-    const tz = await userTimeZone(tx, caller.orgId, current.userId);
-    const sheet = await ensureWeekSheet(tx, caller.orgId, current.userId, startedAt, tz);
+    const sheet = await ensureWeekSheet(tx, caller.orgId, current.userId, startedAt, timeZone);
     if (!bypassesLock(caller, current.userId)) assertSheetEditable(sheet);
     const changed = await resolveOverlaps(tx, caller.orgId, current.userId, startedAt, stoppedAt, current.id, (e) =>
       assertEntryEditable(tx, caller, e),

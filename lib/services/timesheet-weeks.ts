@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { timesheets, type Timesheet } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import { timesheets, users, type Timesheet } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
 import { weekStartOf } from "@/lib/time/zones";
 
 export const LOCKED_STATUSES = new Set<Timesheet["status"]>(["PENDING", "IN_REVIEW", "APPROVED"]);
@@ -9,17 +9,16 @@ export const LOCKED_STATUSES = new Set<Timesheet["status"]>(["PENDING", "IN_REVI
 /** The user's sheet for the Monday-based week (in their time zone) holding `instant`; created on first use. */
 export async function ensureWeekSheet(db: Db, orgId: string, userId: string, instant: Date, timeZone: string): Promise<Timesheet> {
   const weekStart = weekStartOf(instant, timeZone);
-  const [created] = await db
-    .insert(timesheets)
-    .values({ organizationId: orgId, userId, weekStart })
-    .onConflictDoNothing()
-    .returning();
-  if (created) return created;
-  const [existing] = await db
-    .select()
-    .from(timesheets)
-    .where(and(eq(timesheets.organizationId, orgId), eq(timesheets.userId, userId), eq(timesheets.weekStart, weekStart)));
-  return existing!;
+  const find = () =>
+    db
+      .select()
+      .from(timesheets)
+      .where(and(eq(timesheets.organizationId, orgId), eq(timesheets.userId, userId), eq(timesheets.weekStart, weekStart)));
+  // most writes land in a week that has its sheet already: one round trip
+  const [existing] = await find();
+  if (existing) return existing;
+  const [created] = await db.insert(timesheets).values({ organizationId: orgId, userId, weekStart }).onConflictDoNothing().returning();
+  return created ?? (await find())[0]!;
 }
 
 /** Refuses a change to an entry of a submitted or approved week (423). */
@@ -39,7 +38,16 @@ export async function sheetById(db: Db, orgId: string, id: string | null): Promi
   return row ?? null;
 }
 
-/** Locks the user's row so timer and entry writes of one user run one at a time. */
-export async function lockUser(db: Db, orgId: string, userId: string): Promise<void> {
-  await db.execute(sql`select 1 from users where organization_id = ${orgId} and id = ${userId} for update`);
+/**
+ * Locks the user's row so timer and entry writes of one user run one at a time; answers the
+ * user's time zone (read in the same round trip), 404 when the user is not in the organisation.
+ */
+export async function lockUser(db: Db, orgId: string, userId: string): Promise<{ timeZone: string }> {
+  const [u] = await db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(and(eq(users.organizationId, orgId), eq(users.id, userId)))
+    .for("update");
+  if (!u) throw notFound("User");
+  return u;
 }
