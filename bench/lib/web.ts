@@ -10,8 +10,11 @@ import { summarize, type Timing } from "./measure";
 
 export interface HealthResult {
   app: Load;
+  /** /api/health/live: the same route wrapper and framework, without the database round trip. */
+  live: Load;
   bare: Load;
   ratio: number;
+  liveRatio: number;
 }
 
 export async function healthOverhead(appUrl: string, seconds: number): Promise<HealthResult> {
@@ -19,9 +22,11 @@ export async function healthOverhead(appUrl: string, seconds: number): Promise<H
   const bare = await bareServer(body);
   try {
     await cannon(`${appUrl}/api/health`, 1);
+    await cannon(`${appUrl}/api/health/live`, 1);
     const app = await cannon(`${appUrl}/api/health`, seconds);
+    const live = await cannon(`${appUrl}/api/health/live`, seconds);
     const b = await cannon(bare.url, seconds);
-    return { app, bare: b, ratio: app.requestsPerSec / b.requestsPerSec };
+    return { app, live, bare: b, ratio: app.requestsPerSec / b.requestsPerSec, liveRatio: live.requestsPerSec / b.requestsPerSec };
   } finally {
     await bare.close();
   }

@@ -90,6 +90,7 @@ const dashboardRange = () => ({ startDate: `${wall(ago(60 * 24 * 6))} 00:00:00`,
 
 const requests: Partial<Record<Op, () => Promise<Request>>> = {
   "GET /api/health": async () => ({}),
+  "GET /api/health/live": async () => ({}),
   "GET /api/openapi.json": async () => ({}),
 
   // /api/timesheet

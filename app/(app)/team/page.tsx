@@ -21,7 +21,7 @@ import { SummaryCards } from "@/components/team/summary-cards";
 import { TeamFilters } from "@/components/team/team-filters";
 import { timeZoneOptions } from "@/components/team/time-zones";
 import { weekLabel, weekParam, weekRange } from "@/components/team/week";
-import { WeeklyChart } from "@/components/team/weekly-chart";
+import { WeeklyChart } from "@/components/team/weekly-chart-lazy";
 import Link from "next/link";
 
 export const metadata = { title: "Team dashboard · Timebase" };
