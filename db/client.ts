@@ -37,7 +37,9 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   // Short connect timeout: with the database down, requests answer 503 instead of hanging.
   const client = postgres(url, { max, connect_timeout: 3, idle_timeout: 30, onnotice: () => {} });
-  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const { preparingClient } = await import("./prepared");
+  const prepared = env().DATABASE_PREPARED_STATEMENTS === "on";
+  const db = drizzle(prepared ? preparingClient(client) : client, { schema, casing: "snake_case" }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 

@@ -17,6 +17,7 @@ const schema = z.object({
   SCREENSHOT_DIR: z.string().min(1).default(".data/screenshots"),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof schema>;
