@@ -18,6 +18,12 @@ export function machine() {
   return { cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, memGiB: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}`, node: process.version };
 }
 
+/** The hand-written analysis of the goals (bench/NOTES.md), carried into every report. */
+function notes(dir: string): string[] {
+  const file = path.join(dir, "NOTES.md");
+  return fs.existsSync(file) ? [fs.readFileSync(file, "utf8").trim(), ""] : [];
+}
+
 export function writeReport(results: Record<string, unknown>, goals: Goal[], details: string[], command: string): void {
   const dir = path.join(process.cwd(), "bench");
   fs.writeFileSync(path.join(dir, "results.json"), JSON.stringify({ ...results, goals }, null, 2) + "\n");
@@ -39,6 +45,7 @@ export function writeReport(results: Record<string, unknown>, goals: Goal[], det
     "",
     ...goals.filter((g) => g.note).map((g) => `- **${g.scenario}**: ${g.note}`),
     "",
+    ...notes(dir),
     "## Figures",
     "",
     ...details,
