@@ -1,8 +1,9 @@
-import { addDays, format } from "date-fns";
-import { formatInTimeZone, fromZonedTime, toZonedTime } from "date-fns-tz";
+import { fromZonedTime } from "date-fns-tz";
 
 // Time-zone arithmetic. Instants are Date objects (UTC); calendar days are "YYYY-MM-DD"
-// strings as a given IANA zone sees them.
+// strings as a given IANA zone sees them. Reading an instant in a zone uses Intl (cached
+// formatters), and calendar-day arithmetic is plain UTC date math, so the client components
+// that import this module carry only date-fns-tz's small `fromZonedTime`.
 
 const validZones = new Map<string, boolean>();
 export function isValidTimeZone(tz: string): boolean {
@@ -19,9 +20,32 @@ export function isValidTimeZone(tz: string): boolean {
   return ok;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsIn(instant: Date, tz: string): Record<"year" | "month" | "day" | "hour" | "minute" | "second", string> {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    if (formatters.size < 1000) formatters.set(tz, f);
+  }
+  const out: Record<string, string> = {};
+  for (const p of f.formatToParts(instant)) out[p.type] = p.value;
+  return out as Record<"year" | "month" | "day" | "hour" | "minute" | "second", string>;
+}
+
 /** The calendar day of an instant in a zone, as YYYY-MM-DD. */
 export function localDate(instant: Date, tz: string): string {
-  return formatInTimeZone(instant, tz, "yyyy-MM-dd");
+  if (Number.isNaN(instant.getTime())) throw new RangeError("Invalid time value");
+  const p = partsIn(instant, tz);
+  return `${p.year.padStart(4, "0")}-${p.month}-${p.day}`;
 }
 
 /** The instant a local wall-clock time ("YYYY-MM-DD" or "YYYY-MM-DD HH:mm:ss") happens in a zone. */
@@ -35,7 +59,9 @@ export function dayStart(day: string, tz: string): Date {
 }
 
 export function addDaysToDate(day: string, n: number): string {
-  return format(addDays(new Date(`${day}T12:00:00Z`), n), "yyyy-MM-dd");
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Monday (YYYY-MM-DD) of the week containing a calendar day. */
@@ -61,5 +87,6 @@ export function weekdayName(day: string): string {
 
 /** Local wall-clock time of an instant in a zone (HH:mm:ss). */
 export function localClock(instant: Date, tz: string): string {
-  return format(toZonedTime(instant, tz), "HH:mm:ss");
+  const p = partsIn(instant, tz);
+  return `${p.hour}:${p.minute}:${p.second}`;
 }

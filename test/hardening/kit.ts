@@ -264,6 +264,8 @@ export type Named = Record<string, unknown>;
 const isoAgo = (h: number) => new Date(Math.floor((Date.now() - h * 3600_000) / 1000) * 1000).toISOString();
 
 /** A plausible valid value for a JSON schema; `named` overrides by property name. */
+const SAMPLE_NOW = Date.now();
+
 export function sample(s: JsonSchema | undefined, named: Named = {}, key = ""): unknown {
   if (!s) return undefined;
   if (key && key in named) return named[key];
@@ -284,8 +286,10 @@ export function sample(s: JsonSchema | undefined, named: Named = {}, key = ""): 
       return [sample(s.items, named, key)];
     case "integer":
     case "number": {
-      if (/startDate|start$/i.test(key)) return Date.now() - 3 * 86_400_000;
-      if (/endDate|end$/i.test(key)) return Date.now() - 2 * 86_400_000;
+      // one instant for both ends: two Date.now() calls a millisecond apart made a 24h + 1 ms
+      // span, which the 24-hour limit refused before the tenant check (a flaky 422)
+      if (/startDate|start$/i.test(key)) return SAMPLE_NOW - 3 * 86_400_000;
+      if (/endDate|end$/i.test(key)) return SAMPLE_NOW - 3 * 86_400_000 + 3_600_000;
       const min = typeof s.minimum === "number" ? s.minimum : 0;
       const max = typeof s.maximum === "number" ? s.maximum : min + 10;
       return Math.min(Math.max(min, 1), max);
