@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
-import { AppError, notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 
 // The one place that decides permissions (SPEC.md, "Permissions").
 export const PERMISSIONS = ["TIME_TRACKER", "CAN_APPROVE_TIMESHEET", "ORG_ADMIN", "SUPER_USER"] as const;
@@ -38,7 +38,7 @@ export function hasPermission(c: Caller, perm: Permission): boolean {
 }
 
 export function requirePermission(c: Caller, perm: Permission): void {
-  if (!hasPermission(c, perm)) throw new AppError("forbidden", `This needs the ${perm} permission`);
+  if (!hasPermission(c, perm)) throw forbidden(`This needs the ${perm} permission`);
 }
 
 export const isAdmin = (c: Caller) => c.role === "admin";
@@ -71,12 +71,12 @@ export async function assertUserAccess(db: Db, c: Caller, targetUserId: string, 
     .where(and(eq(users.organizationId, c.orgId), eq(users.id, targetUserId)));
   if (!target) throw notFound("User");
   if (targetUserId === c.userId) {
-    if (mode === "approve") throw new AppError("forbidden", "Nobody approves their own timesheet");
+    if (mode === "approve") throw forbidden("Nobody approves their own timesheet");
     return;
   }
   if (isAdmin(c)) return;
   if (mode !== "write" && (await managedUserIds(db, c)).includes(targetUserId)) return;
-  throw new AppError("forbidden", "You may not access this user's data");
+  throw forbidden("You may not access this user's data");
 }
 
 /**
@@ -99,7 +99,7 @@ export async function assertUsersReadable(db: Db, c: Caller, ids: string[]): Pro
   if (found.length !== unique.length) throw notFound("User");
   const readable = await readableUserIds(db, c);
   if (readable && unique.some((id) => !readable.includes(id))) {
-    throw new AppError("forbidden", "You may not access this user's data");
+    throw forbidden("You may not access this user's data");
   }
 }
 
@@ -121,7 +121,7 @@ export async function assertTeamsReadable(db: Db, c: Caller, ids: string[]): Pro
     .select({ teamId: teamMembers.teamId })
     .from(teamMembers)
     .where(and(eq(teamMembers.organizationId, c.orgId), eq(teamMembers.userId, c.userId), eq(teamMembers.isManager, true), inArray(teamMembers.teamId, unique)));
-  if (managed.length !== unique.length) throw new AppError("forbidden", "You may only read the teams you manage");
+  if (managed.length !== unique.length) throw forbidden("You may only read the teams you manage");
 }
 
 /**
@@ -129,7 +129,7 @@ export async function assertTeamsReadable(db: Db, c: Caller, ids: string[]): Pro
  * (the same rule as for time entries: the owner or an admin).
  */
 export function assertCreatorOrAdmin(c: Caller, creatorId: string, what: string): void {
-  if (c.userId !== creatorId && !isAdmin(c)) throw new AppError("forbidden", `Only the creator of the ${what} or an admin may change it`);
+  if (c.userId !== creatorId && !isAdmin(c)) throw forbidden(`Only the creator of the ${what} or an admin may change it`);
 }
 
 /**
@@ -139,7 +139,7 @@ export function assertCreatorOrAdmin(c: Caller, creatorId: string, what: string)
  */
 export function assertMayReadReports(c: Caller): void {
   if (hasPermission(c, "SUPER_USER") || isAdmin(c) || c.isManager) return;
-  throw new AppError("forbidden", "Reports are for admins and team managers");
+  throw forbidden("Reports are for admins and team managers");
 }
 
 /**

@@ -63,7 +63,16 @@ export async function listApiKeys(db: Db, caller: Caller): Promise<ApiKey[]> {
 export const getApiKey = manageableKey;
 
 /** A new key for the caller. */
+/**
+ * Keys are issued from a signed-in session only: a leaked key must not be able to mint (or
+ * rotate itself into) keys its owner does not know about, which deleting it would not revoke.
+ */
+function assertNotApiKeySession(caller: Caller): void {
+  if (caller.sessionKind === "api_key") throw forbidden("Create and rotate API keys from a signed-in session, not with an API key");
+}
+
 export async function createApiKey(db: Db, caller: Caller, input: { name: string }): Promise<IssuedApiKey> {
+  assertNotApiKeySession(caller);
   return inTx(db, async (tx) => {
     const issued = await insertKey(tx, caller.orgId, caller.userId, input.name);
     await audit(tx, caller, "api_key.created", { type: "api_key", id: issued.key.id });
@@ -86,6 +95,7 @@ export async function deleteApiKey(db: Db, caller: Caller, keyId: string): Promi
  * one, with the same owner and name but a new id, is returned once.
  */
 export async function rotateApiKey(db: Db, caller: Caller, keyId: string): Promise<IssuedApiKey> {
+  assertNotApiKeySession(caller);
   return inTx(db, async (tx) => {
     const old = await manageableKey(tx, caller, keyId);
     await revokeApiKeySessions(tx, caller.orgId, old.id, "api_key_rotated");

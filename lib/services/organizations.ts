@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import { hasPermission, requirePermission, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { seedDefaultProductivityRules } from "./productivity-rules";
+import { inTx } from "./tx";
 
 /** The seed's organisation object; it spells `decription`, so both spellings are sent. */
 export function orgView(o: Organization) {
@@ -73,8 +74,10 @@ export async function updateOrganization(db: Db, caller: Caller, orgId: string, 
   if (changes.email !== undefined) set.email = changes.email;
   if (changes.description !== undefined) set.description = changes.description;
   if (changes.defaultTimeZone !== undefined) set.defaultTimeZone = changes.defaultTimeZone;
-  const [org] = await db.update(organizations).set(set).where(eq(organizations.id, orgId)).returning();
-  if (!org) throw notFound("Organisation");
-  await audit(db, caller, "organization.updated", { type: "organization", id: orgId }, { fields: Object.keys(changes) });
-  return org;
+  return inTx(db, async (tx) => {
+    const [org] = await tx.update(organizations).set(set).where(eq(organizations.id, orgId)).returning();
+    if (!org) throw notFound("Organisation");
+    await audit(tx, caller, "organization.updated", { type: "organization", id: orgId }, { fields: Object.keys(changes) });
+    return org;
+  });
 }

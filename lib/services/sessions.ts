@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiKeys, authSessions, users } from "@/db/schema";
@@ -120,45 +120,29 @@ export type RevokeReason =
   | "api_key_deleted"
   | "api_key_rotated";
 
-/** Revokes one session of the organisation; false when there is no such live session. */
-export async function revokeSession(db: Db, orgId: string, sessionId: string, reason: RevokeReason): Promise<boolean> {
+/** Revokes the not yet revoked sessions of the organisation that match `where`; answers how many. */
+async function revokeWhere(db: Db, orgId: string, reason: RevokeReason, where: SQL | undefined): Promise<number> {
   const rows = await db
     .update(authSessions)
     .set({ revokedAt: now(), revokedReason: reason })
-    .where(and(eq(authSessions.organizationId, orgId), eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)))
-    .returning({ id: authSessions.id });
-  return rows.length > 0;
-}
-
-/** Revokes every live session of a user, except `keepSessionId` (the caller's own). */
-export async function revokeUserSessions(
-  db: Db,
-  orgId: string,
-  userId: string,
-  reason: RevokeReason,
-  keepSessionId?: string,
-): Promise<number> {
-  const rows = await db
-    .update(authSessions)
-    .set({ revokedAt: now(), revokedReason: reason })
-    .where(
-      and(
-        eq(authSessions.organizationId, orgId),
-        eq(authSessions.userId, userId),
-        isNull(authSessions.revokedAt),
-        keepSessionId ? ne(authSessions.id, keepSessionId) : undefined,
-      ),
-    )
+    .where(and(eq(authSessions.organizationId, orgId), isNull(authSessions.revokedAt), where))
     .returning({ id: authSessions.id });
   return rows.length;
 }
 
+/** Revokes one session of the organisation; false when there is no such live session. */
+export async function revokeSession(db: Db, orgId: string, sessionId: string, reason: RevokeReason): Promise<boolean> {
+  return (await revokeWhere(db, orgId, reason, eq(authSessions.id, sessionId))) > 0;
+}
+
+/** Revokes every live session of a user, except `keepSessionId` (the caller's own). */
+export function revokeUserSessions(db: Db, orgId: string, userId: string, reason: RevokeReason, keepSessionId?: string): Promise<number> {
+  return revokeWhere(db, orgId, reason, and(eq(authSessions.userId, userId), keepSessionId ? ne(authSessions.id, keepSessionId) : undefined));
+}
+
 /** Revokes the sessions opened with one API key. */
 export async function revokeApiKeySessions(db: Db, orgId: string, apiKeyId: string, reason: RevokeReason): Promise<void> {
-  await db
-    .update(authSessions)
-    .set({ revokedAt: now(), revokedReason: reason })
-    .where(and(eq(authSessions.organizationId, orgId), eq(authSessions.apiKeyId, apiKeyId), isNull(authSessions.revokedAt)));
+  await revokeWhere(db, orgId, reason, eq(authSessions.apiKeyId, apiKeyId));
 }
 
 /** Ends the session an access token belongs to (web sign-out); a wrong token changes nothing. */

@@ -6,6 +6,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { isAdmin, requirePermission, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { inTx } from "./tx";
+import { userInOrg } from "./users";
 
 export interface TeamMemberView {
   userId: string;
@@ -93,13 +94,16 @@ export async function createTeam(db: Db, caller: Caller, input: { name: string }
 
 export async function updateTeam(db: Db, caller: Caller, teamId: string, input: { name?: string }): Promise<TeamWithMembers> {
   requirePermission(caller, "ORG_ADMIN");
-  const [team] = await db
-    .update(teams)
-    .set({ name: input.name, updatedAt: now() })
-    .where(and(eq(teams.organizationId, caller.orgId), eq(teams.id, teamId)))
-    .returning();
-  if (!team) throw notFound("Team");
-  return (await withMembers(db, caller.orgId, [team]))[0]!;
+  return inTx(db, async (tx) => {
+    const [team] = await tx
+      .update(teams)
+      .set({ name: input.name, updatedAt: now() })
+      .where(and(eq(teams.organizationId, caller.orgId), eq(teams.id, teamId)))
+      .returning();
+    if (!team) throw notFound("Team");
+    await audit(tx, caller, "team.updated", { type: "team", id: teamId }, { fields: Object.keys(input) });
+    return (await withMembers(tx, caller.orgId, [team]))[0]!;
+  });
 }
 
 export async function deleteTeam(db: Db, caller: Caller, teamId: string): Promise<void> {
@@ -125,8 +129,7 @@ export async function setTeamMember(
   requirePermission(caller, "ORG_ADMIN");
   return inTx(db, async (tx) => {
     const team = await teamInOrg(tx, caller.orgId, teamId);
-    const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.organizationId, caller.orgId), eq(users.id, userId)));
-    if (!user) throw notFound("User");
+    await userInOrg(tx, caller.orgId, userId);
     await tx
       .insert(teamMembers)
       .values({ organizationId: caller.orgId, teamId, userId, isManager: input.manager, createdAt: now() })

@@ -10,7 +10,9 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES = { account: 10, address: 50 } as const;
 
 export type ThrottleKey = { kind: "account"; id: string } | { kind: "address"; id: string };
-const keyOf = (k: ThrottleKey) => `${k.kind}:${k.id.toLowerCase()}`;
+// Ids come from the client (an e-mail, a forwarded address): capped, so a long header
+// cannot make a long primary key.
+const keyOf = (k: ThrottleKey) => `${k.kind}:${k.id.toLowerCase().slice(0, 320)}`;
 
 /** Refuses with 429 and Retry-After while any of the keys is locked. */
 export async function assertNotThrottled(db: Db, keys: ThrottleKey[]): Promise<void> {
@@ -49,10 +51,4 @@ export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<void> 
 /** A successful sign-in clears the account's count (not the address's). */
 export async function clearFailures(db: Db, keys: ThrottleKey[]): Promise<void> {
   await db.delete(loginThrottles).where(inArray(loginThrottles.key, keys.map(keyOf)));
-}
-
-/** The client's address as the proxy in front of the app reports it. */
-export function clientAddress(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || req.headers.get("x-real-ip") || "local").slice(0, 64);
 }

@@ -10,13 +10,7 @@ import { audit } from "./audit";
 import { assertPasswordPolicy, hashPassword } from "./passwords";
 import { revokeUserSessions } from "./sessions";
 import { inTx } from "./tx";
-import { issueSetPasswordLink, SET_PASSWORD_LINK_MS } from "./users";
-
-async function userInOrg(db: Db, orgId: string, userId: string): Promise<User> {
-  const [user] = await db.select().from(users).where(and(eq(users.organizationId, orgId), eq(users.id, userId)));
-  if (!user) throw notFound("User");
-  return user;
-}
+import { issueSetPasswordLink, SET_PASSWORD_LINK_MS, userInOrg } from "./users";
 
 /** Stores a new password hash, clears a pending reset and spent links. */
 async function storePassword(db: Db, user: User, passwordHash: string): Promise<void> {

@@ -107,8 +107,10 @@ export async function issueSetPasswordLink(db: Db, orgId: string, userId: string
   return setPasswordLink(token);
 }
 
-async function userInOrg(db: Db, orgId: string, userId: string): Promise<User> {
-  const [user] = await db.select().from(users).where(and(eq(users.organizationId, orgId), eq(users.id, userId)));
+/** A user of the organisation, 404 otherwise; `lock` holds the row until the transaction ends. */
+export async function userInOrg(db: Db, orgId: string, userId: string, opts: { lock?: boolean } = {}): Promise<User> {
+  const q = db.select().from(users).where(and(eq(users.organizationId, orgId), eq(users.id, userId)));
+  const [user] = opts.lock ? await q.for("update") : await q;
   if (!user) throw notFound("User");
   return user;
 }
@@ -185,12 +187,7 @@ export async function updateUser(db: Db, caller: Caller, userId: string, changes
     if (denied.length > 0) throw forbidden(`Only admins change ${denied.join(", ")}`);
   }
   return inTx(db, async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.organizationId, caller.orgId), eq(users.id, userId)))
-      .for("update");
-    if (!current) throw notFound("User");
+    const current = await userInOrg(tx, caller.orgId, userId, { lock: true });
     const at = now();
     const set: Partial<User> = { updatedAt: at };
     if (changes.firstName !== undefined) set.firstName = changes.firstName;

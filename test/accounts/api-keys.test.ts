@@ -24,6 +24,27 @@ async function newKey(token: string, name = "CI runner") {
 }
 
 describe(`API keys (${testDbKind()})`, () => {
+  it("a session opened with an API key may not create or rotate keys (403), and nothing is written", async () => {
+    const org = await makeOrg();
+    const created = await newKey(org.member.token);
+    const login = await call(apiKeyLogin, "POST", "/v1/auth/api-key/login", { body: { apiKey: created.apiKey } });
+    expect(login.status).toBe(200);
+    const viaKey = login.body.accessToken as string;
+
+    const minted = await call(createKey, "POST", "/v1/api-keys", { token: viaKey, body: { name: "sneaky" } });
+    expect(minted.status).toBe(403);
+    expect(minted.body.code).toBe("forbidden");
+    const rotated = await call(rotateKey, "POST", `/v1/api-keys/${created.info.id}/rotate`, { token: viaKey, params: { apiKeyId: created.info.id } });
+    expect(rotated.status).toBe(403);
+
+    const list = await call(listKeys, "GET", "/v1/api-keys", { token: org.member.token });
+    expect(JSON.stringify(list.body)).not.toContain("sneaky");
+    // the key still works: the refused rotation did not replace it
+    expect((await call(apiKeyLogin, "POST", "/v1/auth/api-key/login", { body: { apiKey: created.apiKey } })).status).toBe(200);
+    // the key may still read its own metadata
+    expect((await call(getKey, "GET", `/v1/api-keys/${created.info.id}`, { token: viaKey, params: { apiKeyId: created.info.id } })).status).toBe(200);
+  });
+
   it("create → login → 15-minute expiry → refresh → rotate → old key refused → delete", async () => {
     const base = Date.parse("2026-04-06T09:00:00Z");
     setClock(() => new Date(base));
@@ -144,6 +165,26 @@ describe(`API keys (${testDbKind()})`, () => {
     // the foreign key still works
     const still = await call(apiKeyLogin, "POST", "/v1/auth/api-key/login", { body: { apiKey: foreign.apiKey } });
     expect(still.status).toBe(200);
+  });
+
+  it.each([
+    [apiKeyLogin, "/v1/auth/api-key/login", {}, "body.apiKey"],
+    [apiKeyLogin, "/v1/auth/api-key/login", { apiKey: "" }, "body.apiKey"],
+    [apiKeyRefresh, "/v1/auth/api-key/refresh", {}, "body.refreshToken"],
+    [apiKeyRefresh, "/v1/auth/api-key/refresh", { refreshToken: 7 }, "body.refreshToken"],
+  ])("validates the body of %# and names the field", async (handler, path, body, field) => {
+    const res = await call(handler, "POST", path, { body });
+    expect(res.status).toBe(422);
+    expect(res.body.details.field).toBe(field);
+  });
+
+  it("answers 400 for a malformed key id, naming it", async () => {
+    const org = await makeOrg();
+    for (const [handler, method] of [[getKey, "GET"], [deleteKey, "DELETE"], [rotateKey, "POST"]] as const) {
+      const res = await call(handler, method, "/v1/api-keys/nope", { token: org.member.token, params: { apiKeyId: "nope" } });
+      expect(res.status).toBe(400);
+      expect(res.body.details.field).toBe("params.apiKeyId");
+    }
   });
 
   it.each([

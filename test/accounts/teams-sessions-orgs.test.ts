@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditLog } from "@/db/schema";
 import { GET as listSessions } from "@/app/v1/auth/sessions/route";
 import { DELETE as revokeSession } from "@/app/v1/auth/sessions/[sessionId]/route";
 import { GET as getOrg, PUT as putOrg } from "@/app/v1/orgs/[orgId]/route";
@@ -7,7 +9,7 @@ import { GET as listTeams, POST as createTeam } from "@/app/v1/teams/route";
 import { DELETE as deleteTeam, GET as getTeam, PUT as putTeam } from "@/app/v1/teams/[teamId]/route";
 import { DELETE as removeMember, PUT as putMember } from "@/app/v1/teams/[teamId]/members/[userId]/route";
 import { testDbKind } from "../db";
-import { call, makeOrg } from "../helpers";
+import { call, db, makeOrg } from "../helpers";
 import { expectNoSecrets, login, signupAndLogin } from "./helpers";
 
 describe(`teams (${testDbKind()})`, () => {
@@ -61,6 +63,8 @@ describe(`teams (${testDbKind()})`, () => {
   it.each([
     [createTeam, "POST", {}, "body.name"],
     [createTeam, "POST", { name: "" }, "body.name"],
+    [putTeam, "PUT", { name: "" }, "body.name"],
+    [putTeam, "PUT", { name: 5 }, "body.name"],
     [putMember, "PUT", { manager: "yes" }, "body.manager"],
   ])("validates the body (%#)", async (handler, method, body, field) => {
     const org = await makeOrg();
@@ -74,6 +78,19 @@ describe(`teams (${testDbKind()})`, () => {
     const res = await call(getTeam, "GET", "/v1/teams/nope", { token: org.admin.token, params: { teamId: "nope" } });
     expect(res.status).toBe(400);
     expect(res.body.details.field).toBe("params.teamId");
+    const member = await call(putMember, "PUT", "/v1/teams/x/members/nope", { token: org.admin.token, params: { teamId: org.teamId, userId: "nope" }, body: { manager: true } });
+    expect(member.status).toBe(400);
+    expect(member.body.details.field).toBe("params.userId");
+  });
+
+  it("records renames in the audit log, with the team's members unchanged", async () => {
+    const org = await makeOrg();
+    const renamed = await call(putTeam, "PUT", `/v1/teams/${org.teamId}`, { token: org.admin.token, params: { teamId: org.teamId }, body: { name: "Team Renamed" } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe("Team Renamed");
+    expect(renamed.body.members.map((m: { userId: string }) => m.userId).sort()).toEqual([org.manager.id, org.member.id].sort());
+    const entries = await (await db()).select().from(auditLog).where(and(eq(auditLog.organizationId, org.id), eq(auditLog.entityId, org.teamId)));
+    expect(entries).toEqual([expect.objectContaining({ action: "team.updated", actorId: org.admin.id, data: { fields: ["name"] } })]);
   });
 });
 
@@ -97,6 +114,17 @@ describe(`sessions (${testDbKind()})`, () => {
     expect(me.status).toBe(401);
     const after = await call(listSessions, "GET", "/v1/auth/sessions", { token: s.accessToken });
     expect(after.body.map((x: { id: string }) => x.id)).not.toContain(mozilla.id);
+    // a session already revoked is no longer there to revoke
+    const again = await call(revokeSession, "DELETE", `/v1/auth/sessions/${mozilla.id}`, { token: s.accessToken, params: { sessionId: mozilla.id } });
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe("not_found");
+  });
+
+  it("answers 400 for a malformed session id, naming it", async () => {
+    const s = await signupAndLogin();
+    const res = await call(revokeSession, "DELETE", "/v1/auth/sessions/nope", { token: s.accessToken, params: { sessionId: "nope" } });
+    expect(res.status).toBe(400);
+    expect(res.body.details.field).toBe("params.sessionId");
   });
 });
 
@@ -118,6 +146,15 @@ describe(`organisations (${testDbKind()})`, () => {
     });
     const get = await call(getOrg, "GET", `/v1/orgs/${s.orgId}`, { token: s.accessToken, params: { orgId: s.orgId } });
     expect(get.body).toEqual(put.body);
+    const entries = await (await db()).select().from(auditLog).where(and(eq(auditLog.organizationId, s.orgId), eq(auditLog.action, "organization.updated")));
+    expect(entries).toEqual([expect.objectContaining({ actorId: s.userId, entityId: s.orgId, data: { fields: ["name", "email", "description"] } })]);
+  });
+
+  it("answers 400 for a malformed organisation id, naming it", async () => {
+    const org = await makeOrg();
+    const res = await call(getOrg, "GET", "/v1/orgs/nope", { token: org.admin.token, params: { orgId: "nope" } });
+    expect(res.status).toBe(400);
+    expect(res.body.details.field).toBe("params.orgId");
   });
 
   it.each([

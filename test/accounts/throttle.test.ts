@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as login } from "@/app/v1/auth/login/route";
 import { POST as apiKeyLogin } from "@/app/v1/auth/api-key/login/route";
@@ -31,6 +32,14 @@ describe(`sign-in throttling (${testDbKind()})`, () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(locked.headers.get("retry-after"))).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it("copes with an oversized forwarded address (401, not a server error)", async () => {
+    const email = await signup("long");
+    const headers = { "x-forwarded-for": randomBytes(4000).toString("hex") };
+    const res = await call(login, "POST", "/v1/auth/login", { body: { email, password: "wrong-password-123" }, headers });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe("invalid_credentials");
   });
 
   it("throttles API-key guessing per address", async () => {

@@ -239,5 +239,61 @@ describe(`users (${testDbKind()})`, () => {
     const org = await makeOrg();
     const res = await call(createUser, "POST", "/v1/users", { token: org.admin.token, body: { email: org.member.email.toUpperCase(), role: "member" } });
     expect(res.status).toBe(409);
+    expect(res.body.code).toBe("email_taken");
+  });
+
+  it.each([
+    [{ email: "bad" }, "body.email"],
+    [{ role: "owner" }, "body.role"],
+    [{ active: "no" }, "body.active"],
+    [{ firstName: 3 }, "body.firstName"],
+    [{ lastName: "x".repeat(101) }, "body.lastName"],
+  ])("validates the update body (%#) and changes nothing", async (body, field) => {
+    const org = await makeOrg();
+    const res = await call(updateUser, "PUT", `/v1/users/${org.member.id}`, { token: org.admin.token, params: { userId: org.member.id }, body });
+    expect(res.status).toBe(422);
+    expect(res.body.details.field).toBe(field);
+    const after = await me(org.admin.token, org.member.id);
+    expect(after.body).toMatchObject({ email: org.member.email, role: "member", active: true, firstName: "Test" });
+  });
+
+  it("answers 400 for a malformed user id, naming it", async () => {
+    const org = await makeOrg();
+    for (const [handler, method, body] of [[getUser, "GET", undefined], [updateUser, "PUT", { firstName: "X" }], [changePassword, "PUT", { password: NEW_PASSWORD }]] as const) {
+      const res = await call(handler, method, "/v1/users/nope", { token: org.admin.token, params: { userId: "nope" }, body });
+      expect(res.status).toBe(400);
+      expect(res.body.details.field).toBe("params.userId");
+    }
+  });
+
+  it.each([
+    [{}, "body.password"],
+    [{ password: "short" }, "body.password"],
+    [{ password: "x".repeat(129) }, "body.password"],
+    [{ password: "password1234" }, "password"],
+  ])("validates the new password (%#); the old one keeps working", async (body, field) => {
+    const s = await signupAndLogin();
+    const res = await call(changePassword, "PUT", `/v1/users/${s.userId}/password`, { token: s.accessToken, params: { userId: s.userId }, body });
+    expect(res.status).toBe(422);
+    expect(res.body.details.field).toBe(field);
+    await login(s.email, s.password);
+  });
+
+  it("refuses a password equal to the user's e-mail (422)", async () => {
+    const email = uniqueEmail("longer-address");
+    const s = await signupAndLogin({ email });
+    const res = await call(changePassword, "PUT", `/v1/users/${s.userId}/password`, { token: s.accessToken, params: { userId: s.userId }, body: { password: email.toUpperCase() } });
+    expect(res.status).toBe(422);
+    expect(res.body.details.field).toBe("password");
+  });
+
+  it.each([
+    [{ password: PASSWORD }, "body.token"],
+    [{ token: "", password: PASSWORD }, "body.token"],
+    [{ token: "tbsp_x" }, "body.password"],
+  ])("validates the set-password body (%#)", async (body, field) => {
+    const res = await call(setPassword, "POST", "/v1/auth/set-password", { body });
+    expect(res.status).toBe(422);
+    expect(res.body.details.field).toBe(field);
   });
 });
