@@ -34,20 +34,25 @@ export async function logTime(
   return res.body.id;
 }
 
-/** The person's sheet of the week starting `monday`, submitted for approval; its id. */
-export async function submitWeek(org: TestOrg, person: Person, monday: string): Promise<string> {
+/** The person's own sheet of the week starting `monday`. */
+async function weekSheet(org: TestOrg, person: Person, monday: string): Promise<{ id: string; status: string; reason: string | null }> {
   const list = await org.api(person.token, "GET", `/api/timesheet?startDate=${monday}&endDate=${addDays(monday, 6)}`);
   expect(list.status, JSON.stringify(list.body)).toBe(200);
   const sheet = list.body.items.find((s: { weekStart: string; employeeId: string }) => s.weekStart === monday && s.employeeId === person.id);
   expect(sheet, JSON.stringify(list.body)).toBeTruthy();
+  return sheet;
+}
+
+/** The person's sheet of the week starting `monday`, submitted for approval; its id. */
+export async function submitWeek(org: TestOrg, person: Person, monday: string): Promise<string> {
+  const sheet = await weekSheet(org, person, monday);
   const submitted = await org.api(person.token, "PUT", "/api/timesheet/submit", { ids: [sheet.id], status: "PENDING" });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
   return sheet.id;
 }
 
 export async function sheetStatus(org: TestOrg, person: Person, monday: string): Promise<{ status: string; reason: string | null }> {
-  const list = await org.api(person.token, "GET", `/api/timesheet?startDate=${monday}&endDate=${addDays(monday, 6)}`);
-  const sheet = list.body.items.find((s: { weekStart: string }) => s.weekStart === monday);
+  const sheet = await weekSheet(org, person, monday);
   return { status: sheet.status, reason: sheet.reason };
 }
 

@@ -1,5 +1,6 @@
 import { Providers } from "@/components/providers";
 import { AppNav } from "@/components/layout/app-nav";
+import { personName } from "@/components/format/person";
 import { requireCaller } from "@/lib/auth/current";
 import { hasPermission } from "@/lib/auth/permissions";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const caller = await requireCaller();
   const user = {
-    name: `${caller.firstName} ${caller.lastName}`.trim() || caller.email,
+    name: personName(caller),
     email: caller.email,
     isAdmin: hasPermission(caller, "ORG_ADMIN"),
     isApprover: hasPermission(caller, "CAN_APPROVE_TIMESHEET"),

@@ -19,20 +19,9 @@ export function AdminTabs() {
   return (
     <nav aria-label="Admin sections" className="-mx-4 mb-6 overflow-x-auto border-b border-border px-4 md:mx-0 md:px-0">
       <ul className="flex min-w-max gap-1">
-        <li>
-          <Link
-            href="/admin"
-            aria-current={pathname === "/admin" ? "page" : undefined}
-            className={cn(
-              "inline-block rounded-t-md border-b-2 border-transparent px-3 py-2 text-sm outline-none hover:bg-muted focus-visible:ring-2 focus-visible:ring-primary/50",
-              pathname === "/admin" && "border-primary font-medium",
-            )}
-          >
-            Overview
-          </Link>
-        </li>
-        {ADMIN_SECTIONS.map((s) => {
-          const active = pathname === s.href || pathname.startsWith(`${s.href}/`);
+        {[{ href: "/admin", label: "Overview" }, ...ADMIN_SECTIONS].map((s) => {
+          // the overview is active only on itself; a section also on its sub-pages
+          const active = pathname === s.href || (s.href !== "/admin" && pathname.startsWith(`${s.href}/`));
           return (
             <li key={s.href}>
               <Link

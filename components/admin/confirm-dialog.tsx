@@ -2,8 +2,7 @@
 
 import { useState } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { ErrorMessage } from "@/components/ui/feedback";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** A button that asks before it does something that cannot be undone; the dialog stays open on failure and says why. */
 export function ConfirmButton({
@@ -45,35 +44,23 @@ export function ConfirmButton({
   }
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onOpenChange={(o) => {
         setOpen(o);
         if (!o) setError(null);
       }}
-    >
-      <DialogTrigger asChild>
+      title={title}
+      description={description}
+      confirmLabel={confirmLabel}
+      onConfirm={() => void confirm()}
+      pending={pending}
+      error={error}
+      trigger={
         <Button type="button" variant={variant} size={size} disabled={disabled} aria-label={ariaLabel}>
           {children}
         </Button>
-      </DialogTrigger>
-      <DialogContent role="alertdialog">
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>{description}</DialogDescription>
-        </DialogHeader>
-        <ErrorMessage error={error} />
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button type="button" variant="outline">
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="button" variant="destructive" onClick={confirm} disabled={pending}>
-            {pending ? "Working…" : confirmLabel}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }
+    />
   );
 }

@@ -28,6 +28,7 @@ interface Fields {
   description: string;
 }
 
+const EMPTY: Fields = { name: "", externalId: "", description: "" };
 const bodyOf = (f: Fields) => ({ name: f.name, externalId: f.externalId.trim() || null, description: f.description.trim() || null });
 
 /** Name, external id and description: the same fields for a project and a task. */
@@ -56,7 +57,7 @@ function FieldsForm({
         e.preventDefault();
         // a new row's fields empty only once it is saved; on a refusal they stay to be corrected
         onSubmit(f).then(
-          () => compact && setF({ name: "", externalId: "", description: "" }),
+          () => compact && setF(EMPTY),
           () => undefined,
         );
       }}
@@ -146,7 +147,7 @@ function Tasks({ project }: { project: Project }) {
       <CardContent className="grid grid-cols-1 gap-4">
         <FieldsForm
           idPrefix={`task-${project.id}`}
-          initial={{ name: "", externalId: "", description: "" }}
+          initial={EMPTY}
           submitLabel="Add task"
           pending={create.isPending}
           error={create.error}
@@ -225,7 +226,7 @@ export function ProjectsAdmin() {
         <CardContent>
           <FieldsForm
             idPrefix="new-project"
-            initial={{ name: "", externalId: "", description: "" }}
+            initial={EMPTY}
             submitLabel="Create project"
             pending={create.isPending}
             error={create.error}

@@ -6,6 +6,7 @@ import type { sessionView } from "@/lib/services/accounts";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
+import { personName } from "@/components/format/person";
 import { formatDateTime } from "@/components/format/time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
@@ -44,7 +45,7 @@ export function SessionsAdmin({ currentSessionId, timeZone }: { currentSessionId
       <TableBody>
         {sessions.data.map((s) => {
           const u = byId.get(s.userId);
-          const who = u ? `${u.firstName} ${u.lastName}`.trim() || u.email : "…";
+          const who = u ? personName(u) : "…";
           const mine = s.id === currentSessionId;
           return (
             <TableRow key={s.id}>

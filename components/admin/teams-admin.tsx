@@ -6,6 +6,7 @@ import type { teamView } from "@/lib/services/teams";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
+import { personName } from "@/components/format/person";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
@@ -17,7 +18,6 @@ import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/compone
 import { ConfirmButton } from "./confirm-dialog";
 
 type Team = ReturnType<typeof teamView>;
-const fullName = (u: { firstName: string; lastName: string; email: string }) => `${u.firstName} ${u.lastName}`.trim() || u.email;
 
 function useTeamsInvalidation() {
   const qc = useQueryClient();
@@ -123,7 +123,7 @@ function TeamCard({ team, users }: { team: Team; users: UserView[] }) {
               {team.members.map((m) => (
                 <TableRow key={m.userId}>
                   <TableCell>
-                    <span className="font-medium">{fullName(m)}</span>
+                    <span className="font-medium">{personName(m)}</span>
                     <span className="block text-xs text-muted-foreground">{m.email}</span>
                   </TableCell>
                   <TableCell>
@@ -135,17 +135,17 @@ function TeamCard({ team, users }: { team: Team; users: UserView[] }) {
                         disabled={setMember.isPending}
                         onChange={(e) => setMember.mutate({ userId: m.userId, manager: e.target.checked })}
                       />
-                      <span className="sr-only">{fullName(m)} manages {team.name}</span>
+                      <span className="sr-only">{personName(m)} manages {team.name}</span>
                       <span aria-hidden>{m.manager ? "Manager" : "Member"}</span>
                     </label>
                   </TableCell>
                   <TableCell className="text-right">
                     <ConfirmButton
-                      title={`Remove ${fullName(m)} from ${team.name}?`}
+                      title={`Remove ${personName(m)} from ${team.name}?`}
                       description="Their time stays; the team's managers no longer see it."
                       confirmLabel="Remove"
                       onConfirm={() => removeMember(m.userId)}
-                      aria-label={`Remove ${fullName(m)}`}
+                      aria-label={`Remove ${personName(m)}`}
                     >
                       Remove
                     </ConfirmButton>
@@ -168,7 +168,7 @@ function TeamCard({ team, users }: { team: Team; users: UserView[] }) {
               <option value="">{candidates.length ? "Choose…" : "Everyone is in this team"}</option>
               {candidates.map((u) => (
                 <option key={u.id} value={u.id}>
-                  {fullName(u)} ({u.email})
+                  {personName(u)} ({u.email})
                 </option>
               ))}
             </NativeSelect>

@@ -7,6 +7,7 @@ import type { invitationView } from "@/lib/services/invitations";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
+import { personName } from "@/components/format/person";
 import { formatDateTime } from "@/components/format/time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -21,8 +22,6 @@ import { ConfirmButton } from "./confirm-dialog";
 
 type Invitation = ReturnType<typeof invitationView>;
 type Role = UserView["role"];
-
-const fullName = (u: Pick<UserView, "firstName" | "lastName" | "email">) => `${u.firstName} ${u.lastName}`.trim() || u.email;
 
 function CopyLink({ link }: { link: string }) {
   const id = useId();
@@ -149,7 +148,7 @@ function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
     mutationFn: (body: { role?: Role; active?: boolean }) => api<UserView>(`/v1/users/${user.id}`, { method: "PUT", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.users() }),
   });
-  const name = fullName(user);
+  const name = personName(user);
   return (
     <TableRow data-testid={`user-${user.email}`}>
       <TableCell className="font-medium">

@@ -7,6 +7,7 @@ import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";
+import { personName } from "@/components/format/person";
 import { dayIn, formatDateTime, formatDuration } from "@/components/format/time";
 import { fetchAllItems } from "@/components/admin/fetch-all";
 import { weekLabel } from "@/components/team/week";
@@ -30,7 +31,7 @@ export function DecisionHistory({ selfId, timeZone }: { selfId: string; timeZone
   const approved = useQuery({ queryKey: queryKeys.approvalQueue({ status: `APPROVED:${startDate}` }), queryFn: () => fetchStatus("APPROVED"), enabled: status !== "DENIED" });
   const denied = useQuery({ queryKey: queryKeys.approvalQueue({ status: `DENIED:${startDate}` }), queryFn: () => fetchStatus("DENIED"), enabled: status !== "APPROVED" });
   const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => api<UserView[]>("/v1/users") });
-  const names = new Map((users.data ?? []).map((u) => [u.id, `${u.firstName} ${u.lastName}`.trim() || u.email]));
+  const names = new Map((users.data ?? []).map((u) => [u.id, personName(u)]));
 
   const parts = [status !== "DENIED" ? approved : null, status !== "APPROVED" ? denied : null].filter((q) => q !== null);
   const loading = parts.some((q) => q.isPending);

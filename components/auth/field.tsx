@@ -21,3 +21,36 @@ export function Field({ id, label, error, hint, ...props }: React.ComponentProps
     </div>
   );
 }
+
+/** A new password, with the server's rule as its hint (12 to 128 characters, not a common one). */
+export function NewPasswordField(props: Omit<React.ComponentProps<typeof Field>, "type" | "hint">) {
+  return (
+    <Field
+      type="password"
+      autoComplete="new-password"
+      minLength={12}
+      maxLength={128}
+      required
+      hint="12 to 128 characters; common passwords are refused."
+      {...props}
+    />
+  );
+}
+
+/** First and last name side by side. */
+export function NameFields({
+  errors,
+  defaults,
+  required = true,
+}: {
+  errors: { firstName?: string; lastName?: string };
+  defaults?: { firstName: string; lastName: string };
+  required?: boolean;
+}) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field id="firstName" label="First name" autoComplete="given-name" defaultValue={defaults?.firstName} maxLength={200} required={required} error={errors.firstName} />
+      <Field id="lastName" label="Last name" autoComplete="family-name" defaultValue={defaults?.lastName} maxLength={200} required={required} error={errors.lastName} />
+    </div>
+  );
+}

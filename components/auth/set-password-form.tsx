@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/feedback";
 import { api } from "@/lib/api-client";
-import { Field } from "./field";
+import { Field, NewPasswordField } from "./field";
 import { useApiForm } from "./use-api-form";
 
 /** Chooses a password through a one-time link (POST /v1/auth/set-password). */
@@ -41,18 +41,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
       <ErrorMessage error={formError} />
-      <Field
-        id="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        minLength={12}
-        maxLength={128}
-        required
-        autoFocus
-        hint="12 to 128 characters; common passwords are refused."
-        error={fieldErrors.password}
-      />
+      <NewPasswordField id="password" label="New password" autoFocus error={fieldErrors.password} />
       <Field id="confirm" label="Repeat the password" type="password" autoComplete="new-password" required />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Saving…" : "Set password"}

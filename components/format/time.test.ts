@@ -24,6 +24,7 @@ describe("clock times and days in a zone", () => {
   it("reads the wall clock of the zone", () => {
     expect(clockIn(instant, "UTC")).toBe("23:30");
     expect(clockIn(instant, "Asia/Kolkata")).toBe("05:00");
+    expect(clockIn("2026-02-02T09:05:59.999Z", "UTC")).toBe("09:05"); // minutes, not rounded seconds
   });
   it("moves the calendar day with the zone", () => {
     expect(dayIn(instant, "UTC")).toBe("2026-02-02");
@@ -43,7 +44,6 @@ describe("formatHm and long days", () => {
   });
   it("writes a day in full without shifting it", () => {
     expect(formatDay("2026-02-02", { long: true })).toBe("Monday 2 February 2026");
-    expect(formatDay("2026-02-02", { year: true })).toBe("Mon 2 Feb 2026");
   });
   it("floors a running duration rather than rounding it up", () => expect(formatDuration(59.9)).toBe("59s"));
 });

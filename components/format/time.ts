@@ -3,6 +3,8 @@
 // calendar days ("YYYY-MM-DD") are zone-free. Written by hand where the server's and the
 // browser's renderings must agree.
 
+import { localClock, localDate } from "@/lib/time/zones";
+
 /** Whole seconds as "7h 05m" ("0m" for nothing, "45s" under a minute). */
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
@@ -32,32 +34,14 @@ export function percent(part: number, whole: number): string {
   return `${Math.round((part / whole) * 100)}%`;
 }
 
-function parts(instant: string | number | Date, timeZone: string) {
-  const f = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
-  const out: Record<string, string> = {};
-  for (const p of f.formatToParts(new Date(instant))) out[p.type] = p.value;
-  return out as { year: string; month: string; day: string; hour: string; minute: string; second: string };
-}
-
 /** The local wall-clock time of an instant in a zone, "HH:mm". */
 export function clockIn(instant: string | number | Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${p.hour}:${p.minute}`;
+  return localClock(new Date(instant), timeZone).slice(0, 5);
 }
 
 /** The calendar day of an instant in a zone, "YYYY-MM-DD". */
 export function dayIn(instant: string | number | Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  return localDate(new Date(instant), timeZone);
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { Field } from "@/components/auth/field";
+import { Field, NewPasswordField } from "@/components/auth/field";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/feedback";
@@ -34,16 +34,7 @@ export function PasswordForm({ userId }: { userId: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
       <ErrorMessage error={formError} />
-      <Field
-        id="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        maxLength={128}
-        required
-        hint="12 to 128 characters; common passwords are refused."
-        error={fieldErrors.password}
-      />
+      <NewPasswordField id="password" label="New password" error={fieldErrors.password} />
       <Field
         id="repeatPassword"
         label="Repeat new password"

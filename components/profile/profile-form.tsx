@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Globe } from "lucide-react";
-import { Field } from "@/components/auth/field";
+import { Field, NameFields } from "@/components/auth/field";
 import { useApiForm } from "@/components/auth/use-api-form";
 import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/feedback";
@@ -54,10 +54,7 @@ export function ProfileForm({ user, zones }: { user: ProfileUser; zones: string[
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
       <ErrorMessage error={formError} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="firstName" label="First name" autoComplete="given-name" defaultValue={user.firstName} maxLength={200} error={fieldErrors.firstName} />
-        <Field id="lastName" label="Last name" autoComplete="family-name" defaultValue={user.lastName} maxLength={200} error={fieldErrors.lastName} />
-      </div>
+      <NameFields errors={fieldErrors} defaults={user} required={false} />
       <Field id="email" label="E-mail" type="email" value={user.email} readOnly aria-readonly hint="Ask an admin to change your e-mail address." />
       <div className="grid gap-2">
         <Field

@@ -23,12 +23,6 @@ describe("weeklyBars", () => {
     expect(tue).toMatchObject({ label: "Tue", productive: 0, idle: 0 });
   });
 
-  it("the stacked parts add up to the day's total", () => {
-    const [mon] = weeklyBars(breakdown);
-    const s = mon!.seconds;
-    expect(s.productive + s.neutral + s.unproductive + s.idle).toBe(s.total);
-  });
-
   it("knows an empty week", () => {
     expect(isEmptyWeek(breakdown)).toBe(false);
     expect(isEmptyWeek([breakdown[1]!])).toBe(true);

@@ -23,25 +23,27 @@ describe("toCsv", () => {
   });
 });
 
-const m = { totalTimeSpendSeconds: 100, activeTimeSpendSeconds: 80, idleTimeSpendSeconds: 20, productiveTimeSpendSeconds: 50, neutralTimeSpendSeconds: 20, unproductiveTimeSpendSeconds: 10 };
+// every column a different number, and the week's total not the one day's, so a swapped column shows
+const m = { totalTimeSpendSeconds: 100, activeTimeSpendSeconds: 80, idleTimeSpendSeconds: 20, productiveTimeSpendSeconds: 50, neutralTimeSpendSeconds: 25, unproductiveTimeSpendSeconds: 5 };
+const overall = {
+  totalTimeSpendSeconds: 1000,
+  totalActiveTimeSpendSeconds: 800,
+  totalIdleTimeSpendSeconds: 200,
+  totalProductiveTimeSpendSeconds: 500,
+  totalNeutralTimeSpendSeconds: 250,
+  totalUnproductiveTimeSpendSeconds: 50,
+};
 
 describe("dashboard tables", () => {
   it("writes the breakdown with a total row", () => {
     const csv = breakdownCsv({
       breakdownSummary: [{ date: "2026-02-02T00:00:00.000Z", day: "Monday", metrics: m }],
-      overallSummary: {
-        totalTimeSpendSeconds: 100,
-        totalActiveTimeSpendSeconds: 80,
-        totalIdleTimeSpendSeconds: 20,
-        totalProductiveTimeSpendSeconds: 50,
-        totalNeutralTimeSpendSeconds: 20,
-        totalUnproductiveTimeSpendSeconds: 10,
-      },
+      overallSummary: overall,
     });
     expect(csv.split("\r\n")).toEqual([
       "date,day,total_seconds,active_seconds,idle_seconds,productive_seconds,neutral_seconds,unproductive_seconds",
-      "2026-02-02,Monday,100,80,20,50,20,10",
-      "total,,100,80,20,50,20,10",
+      "2026-02-02,Monday,100,80,20,50,25,5",
+      "total,,1000,800,200,500,250,50",
       "",
     ]);
   });
@@ -50,10 +52,10 @@ describe("dashboard tables", () => {
     const csv = productivityCsv([
       {
         user: { userId: "u1", name: "Kannan, Abirami", profilePicUrl: null },
-        timeSummary: { activeWorkedTimeInSeconds: 80, productiveWorkedTimeInSeconds: 50, neutralWorkedTimeInSeconds: 20, unproductiveWorkedTimeInSeconds: 10 },
+        timeSummary: { activeWorkedTimeInSeconds: 80, productiveWorkedTimeInSeconds: 50, neutralWorkedTimeInSeconds: 25, unproductiveWorkedTimeInSeconds: 5 },
       },
     ]);
-    expect(csv.split("\r\n")[1]).toBe('u1,"Kannan, Abirami",80,50,20,10');
+    expect(csv.split("\r\n")[1]).toBe('u1,"Kannan, Abirami",80,50,25,5');
   });
 
   it("writes proof of work with clock times in the chosen zone", () => {
@@ -62,20 +64,13 @@ describe("dashboard tables", () => {
         {
           user: { userId: "u1", name: "Sakthivel", profilePicUrl: null },
           dailySummary: [{ date: "2026-02-12T00:00:00.000Z", day: "Thursday", inTime: "2026-02-12T04:32:01.676Z", outTime: "2026-02-12T12:53:56.461Z", ...m }],
-          overallSummary: {
-            totalTimeSpendSeconds: 100,
-            totalActiveTimeSpendSeconds: 80,
-            totalIdleTimeSpendSeconds: 20,
-            totalProductiveTimeSpendSeconds: 50,
-            totalNeutralTimeSpendSeconds: 20,
-            totalUnproductiveTimeSpendSeconds: 10,
-          },
+          overallSummary: overall,
           session: { avgCheckInTime: "10:02:01", avgCheckOutTime: "18:23:56" },
         },
       ],
       "Asia/Kolkata",
     );
-    expect(csv.split("\r\n")[1]).toBe("u1,Sakthivel,2026-02-12,Thursday,10:02,18:23,100,80,20,50,20,10,10:02:01,18:23:56,Asia/Kolkata");
+    expect(csv.split("\r\n")[1]).toBe("u1,Sakthivel,2026-02-12,Thursday,10:02,18:23,100,80,20,50,25,5,10:02:01,18:23:56,Asia/Kolkata");
   });
 
   it("names files safely", () => {

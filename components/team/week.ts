@@ -10,9 +10,10 @@ function isRealDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** The Monday of the week a `?week=` value names, or of `today` when it is missing or malformed. */
-export function weekParam(value: string | undefined | null, today: string): string {
-  return mondayOf(value && isRealDay(value) ? value : today);
+/** The Monday of the week a `?week=` value names (any day of it works), or of `today` when it is missing or malformed. */
+export function weekParam(value: string | string[] | undefined | null, today: string): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return mondayOf(v && isRealDay(v) ? v : today);
 }
 
 export function shiftWeek(monday: string, weeks: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildWeekGrid, canSubmit, dayTotal, isLocked, shiftWeek, splitByLocalDay, weekDays, weekParam } from "./week-grid";
+import { buildWeekGrid, canSubmit, dayTotal, isLocked, splitByLocalDay } from "./week-grid";
 
 const H = 3600;
 
@@ -102,22 +102,7 @@ describe("the week grid", () => {
   });
 });
 
-describe("weeks and status", () => {
-  it("reads ?week= as the Monday of that week, falling back to today's week", () => {
-    expect(weekParam("2026-02-04", "2026-03-01")).toBe("2026-02-02");
-    expect(weekParam("2026-02-02", "2026-03-01")).toBe("2026-02-02");
-    expect(weekParam(["2026-02-08"], "2026-03-01")).toBe("2026-02-02");
-    expect(weekParam("2026-02-30", "2026-03-04")).toBe("2026-03-02");
-    expect(weekParam("nonsense", "2026-03-04")).toBe("2026-03-02");
-    expect(weekParam(undefined, "2026-03-08")).toBe("2026-03-02");
-  });
-
-  it("moves by whole weeks across months and years", () => {
-    expect(shiftWeek("2026-02-02", -1)).toBe("2026-01-26");
-    expect(shiftWeek("2025-12-29", 1)).toBe("2026-01-05");
-    expect(weekDays("2025-12-29")[6]).toBe("2026-01-04");
-  });
-
+describe("sheet status", () => {
   it("locks submitted and approved weeks", () => {
     expect(["DRAFT", "PENDING", "IN_REVIEW", "APPROVED", "DENIED", null].map(isLocked)).toEqual([false, true, true, true, false, false]);
   });

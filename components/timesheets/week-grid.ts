@@ -1,4 +1,5 @@
-import { addDaysToDate, dayStart, localDate, mondayOf } from "@/lib/time/zones";
+import { addDaysToDate, dayStart, localDate } from "@/lib/time/zones";
+import { weekDays } from "@/components/team/week";
 
 // The week grid's arithmetic: entries bucketed into local days (Monday to Sunday in the
 // person's time zone) × projects, an entry that crosses local midnight split between the
@@ -53,10 +54,6 @@ export interface WeekGrid {
   total: number;
 }
 
-export function weekDays(monday: string): string[] {
-  return Array.from({ length: 7 }, (_, i) => addDaysToDate(monday, i));
-}
-
 /** Rows ordered by `projectOrder` (e.g. project names), then by total; "no project" last. */
 export function buildWeekGrid(
   entries: GridEntry[],
@@ -95,22 +92,6 @@ export function dayTotal(entries: Pick<GridEntry, "startedAt" | "stoppedAt">[], 
   for (const e of entries) for (const s of splitByLocalDay(e, timeZone, nowMs)) if (s.day === day) sum += s.seconds;
   return sum;
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDay(s: string): boolean {
-  if (!DAY.test(s)) return false;
-  const d = new Date(`${s}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** The Monday of the week `?week=` names (any day of it works), or this week's when missing or malformed. */
-export function weekParam(value: string | string[] | undefined | null, today: string): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return mondayOf(v && isRealDay(v) ? v : today);
-}
-
-export const shiftWeek = (monday: string, weeks: number) => addDaysToDate(monday, 7 * weeks);
 
 export const LOCKED_STATUSES = ["PENDING", "IN_REVIEW", "APPROVED"] as const;
 

@@ -15,7 +15,8 @@ import { namesOf } from "@/components/timer/project-task-fields";
 import { useEntriesSync, useProjects, useSubmitWeek, useTasks, useTimeLogs, useWeekSheet } from "@/components/timer/queries";
 import type { Project, Sheet, Task, TimeLog } from "@/components/timer/types";
 import { useNow } from "@/components/timer/use-clock";
-import { buildWeekGrid, canSubmit, isLocked, shiftWeek } from "./week-grid";
+import { shiftWeek } from "@/components/team/week";
+import { buildWeekGrid, canSubmit, isLocked } from "./week-grid";
 import { WeekTable } from "./week-table";
 
 export interface WeekInitial {
@@ -140,7 +141,7 @@ export function WeekView({
         ) : grid.rows.length === 0 ? (
           <EmptyState title="No time logged this week">
             <p>Track time on the Today page, or add it here.</p>
-            <Button type="button" variant="outline" size="sm" className="mt-3" disabled={locked} onClick={() => editing.open({ kind: "new", day: today >= weekStart && today <= weekEnd ? today : weekStart })}>
+            <Button type="button" variant="outline" size="sm" className="mt-3" disabled={locked} onClick={() => editing.open({ kind: "new", day: thisWeek ? today : weekStart })}>
               <Plus aria-hidden />
               Add time
             </Button>

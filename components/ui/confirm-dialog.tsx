@@ -1,12 +1,13 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { ErrorMessage } from "@/components/ui/feedback";
 
 /**
  * Asks before something that cannot be undone. Controlled: the caller owns `open`, runs the
  * action in `onConfirm` and closes on success, so a refusal (e.g. 423 locked) stays visible.
+ * A `trigger` (a button) opens it and gets the focus back when it closes.
  */
 export function ConfirmDialog({
   open,
@@ -17,6 +18,7 @@ export function ConfirmDialog({
   onConfirm,
   pending,
   error,
+  trigger,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -26,9 +28,11 @@ export function ConfirmDialog({
   onConfirm: () => void;
   pending?: boolean;
   error?: unknown;
+  trigger?: React.ReactNode;
 }) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
+      {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
       <DialogContent role="alertdialog">
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>

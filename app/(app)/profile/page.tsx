@@ -8,14 +8,10 @@ import { PageHeader } from "@/components/ui/feedback";
 import { ApiKeys } from "@/components/profile/api-keys";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
+import { timeZoneOptions } from "@/components/team/time-zones";
 
 export const metadata: Metadata = { title: "Profile · Timebase" };
 export const dynamic = "force-dynamic";
-
-function timeZones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  return all.includes(current) ? all : [current, ...all];
-}
 
 // /profile – the signed-in person's name, time zone, password and API keys.
 export default async function ProfilePage() {
@@ -35,7 +31,7 @@ export default async function ProfilePage() {
           <CardContent>
             <ProfileForm
               user={{ id: user.id, firstName: user.firstName, lastName: user.lastName, email: user.email, timeZone: user.timeZone }}
-              zones={timeZones(user.timeZone)}
+              zones={timeZoneOptions([user.timeZone])}
             />
           </CardContent>
         </Card>

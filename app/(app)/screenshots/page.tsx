@@ -4,6 +4,7 @@ import { hasPermission, isAdmin } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { listUsers } from "@/lib/services/users";
 import { localDate } from "@/lib/time/zones";
+import { personName } from "@/components/format/person";
 import { PageHeader } from "@/components/ui/feedback";
 import { Gallery, type GalleryPerson } from "@/components/screenshots/gallery";
 
@@ -18,9 +19,9 @@ export default async function ScreenshotsPage({ searchParams }: { searchParams: 
   const caller = await requireCaller();
   const sp = await searchParams;
   const db = await getDb();
-  const self: GalleryPerson = { id: caller.userId, name: `${caller.firstName} ${caller.lastName}`.trim() || caller.email };
+  const self: GalleryPerson = { id: caller.userId, name: personName(caller) };
   const people: GalleryPerson[] = hasPermission(caller, "CAN_APPROVE_TIMESHEET")
-    ? (await listUsers(db, caller)).map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`.trim() || u.email }))
+    ? (await listUsers(db, caller)).map((u) => ({ id: u.id, name: personName(u) }))
     : [self];
   if (!people.some((p) => p.id === self.id)) people.unshift(self);
   const today = localDate(now(), caller.timeZone);

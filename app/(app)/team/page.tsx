@@ -29,6 +29,22 @@ export const metadata = { title: "Team dashboard · Timebase" };
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** One of the dashboard's sections: a titled card with its CSV download in the corner. */
+function Section({ title, description, download, className, children }: { title: string; description: React.ReactNode; download: React.ReactNode; className?: string; children: React.ReactNode }) {
+  return (
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
+        <div className="grid grid-cols-1 gap-1.5">
+          <CardTitle>{title}</CardTitle>
+          <CardDescription>{description}</CardDescription>
+        </div>
+        {download}
+      </CardHeader>
+      <CardContent className={className}>{children}</CardContent>
+    </Card>
+  );
+}
+
 // /team – the weekly breakdown, productivity per person and proof of work of a team, read
 // through the same dashboard services as /v1/dashboard, so the numbers agree with the API.
 export default async function TeamPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -84,59 +100,45 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         ) : (
           <>
             <SummaryCards overall={data.summary.overallSummary} />
-            <Card>
-              <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
-                <div className="grid grid-cols-1 gap-1.5">
-                  <CardTitle>Weekly breakdown</CardTitle>
-                  <CardDescription>Hours per day for the whole team.</CardDescription>
-                </div>
-                <CsvDownload table={{ kind: "breakdown", data: data.summary }} fileName={csvFileName("breakdown", week, team.name)} />
-              </CardHeader>
-              <CardContent className="grid grid-cols-1 gap-4">
-                {isEmptyWeek(data.summary.breakdownSummary) ? (
-                  <EmptyState title="No time tracked this week">Pick another week, or check back once the team has tracked time.</EmptyState>
-                ) : (
-                  <WeeklyChart bars={weeklyBars(data.summary.breakdownSummary)} />
-                )}
-                <BreakdownTable summary={data.summary} />
-              </CardContent>
-            </Card>
-            <Card>
-              <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
-                <div className="grid grid-cols-1 gap-1.5">
-                  <CardTitle>Productivity per person</CardTitle>
-                  <CardDescription>Active time, classified by the organisation&apos;s productivity rules.</CardDescription>
-                </div>
-                <CsvDownload table={{ kind: "productivity", data: data.analysis }} fileName={csvFileName("productivity", week, team.name)} />
-              </CardHeader>
-              <CardContent>
-                <ProductivityTable rows={data.analysis} />
-              </CardContent>
-            </Card>
-            <Card>
-              <CardHeader className="flex-row flex-wrap items-start justify-between gap-2">
-                <div className="grid grid-cols-1 gap-1.5">
-                  <CardTitle>Proof of work</CardTitle>
-                  <CardDescription>First start and last stop of each worked day, in {tz.replace(/_/g, " ")}.</CardDescription>
-                </div>
-                <CsvDownload
-                  table={{ kind: "proof-of-work", data: data.pow.usersList, timeZone: tz }}
-                  fileName={csvFileName("proof-of-work", week, team.name)}
-                />
-              </CardHeader>
-              <CardContent className="grid grid-cols-1 gap-3">
-                <ProofOfWorkTable users={data.pow.usersList} timeZone={tz} />
-                {pages > 1 ? (
-                  <nav aria-label="Proof of work pages" className="flex items-center justify-between text-sm">
-                    {page > 1 ? <Link className="underline" href={pageHref(page - 1)}>Previous people</Link> : <span />}
-                    <span className="text-muted-foreground">
-                      Page {page} of {pages}
-                    </span>
-                    {page < pages ? <Link className="underline" href={pageHref(page + 1)}>More people</Link> : <span />}
-                  </nav>
-                ) : null}
-              </CardContent>
-            </Card>
+            <Section
+              title="Weekly breakdown"
+              description="Hours per day for the whole team."
+              download={<CsvDownload table={{ kind: "breakdown", data: data.summary }} fileName={csvFileName("breakdown", week, team.name)} />}
+              className="grid grid-cols-1 gap-4"
+            >
+              {isEmptyWeek(data.summary.breakdownSummary) ? (
+                <EmptyState title="No time tracked this week">Pick another week, or check back once the team has tracked time.</EmptyState>
+              ) : (
+                <WeeklyChart bars={weeklyBars(data.summary.breakdownSummary)} />
+              )}
+              <BreakdownTable summary={data.summary} />
+            </Section>
+            <Section
+              title="Productivity per person"
+              description="Active time, classified by the organisation's productivity rules."
+              download={<CsvDownload table={{ kind: "productivity", data: data.analysis }} fileName={csvFileName("productivity", week, team.name)} />}
+            >
+              <ProductivityTable rows={data.analysis} />
+            </Section>
+            <Section
+              title="Proof of work"
+              description={`First start and last stop of each worked day, in ${tz.replace(/_/g, " ")}.`}
+              download={
+                <CsvDownload table={{ kind: "proof-of-work", data: data.pow.usersList, timeZone: tz }} fileName={csvFileName("proof-of-work", week, team.name)} />
+              }
+              className="grid grid-cols-1 gap-3"
+            >
+              <ProofOfWorkTable users={data.pow.usersList} timeZone={tz} />
+              {pages > 1 ? (
+                <nav aria-label="Proof of work pages" className="flex items-center justify-between text-sm">
+                  {page > 1 ? <Link className="underline" href={pageHref(page - 1)}>Previous people</Link> : <span />}
+                  <span className="text-muted-foreground">
+                    Page {page} of {pages}
+                  </span>
+                  {page < pages ? <Link className="underline" href={pageHref(page + 1)}>More people</Link> : <span />}
+                </nav>
+              ) : null}
+            </Section>
           </>
         )}
       </div>

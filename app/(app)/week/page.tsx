@@ -4,7 +4,7 @@ import { requireCaller } from "@/lib/auth/current";
 import { now } from "@/lib/clock";
 import { addDaysToDate, localDate } from "@/lib/time/zones";
 import { loadOwnLogs, loadOwnSheet, loadProjectsAndTasks } from "@/components/timer/server-data";
-import { weekParam } from "@/components/timesheets/week-grid";
+import { weekParam } from "@/components/team/week";
 import { WeekView } from "@/components/timesheets/week-view";
 
 export const metadata: Metadata = { title: "Week · Timebase" };
