@@ -7,14 +7,12 @@ import type { Caller } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { invalidField } from "@/lib/errors";
 import type { ActivityInput, ActivityListQuery } from "@/lib/validation/timesheet";
-import { resolveProjectTask } from "./time-entries";
+import { FUTURE_SKEW_MS, resolveProjectTask } from "./time-entries";
 import { assertCallerOrg, inScope, instantRange, userScope } from "./timesheet-scope";
 
 // App and URL activities reported by desktop agents. Ingestion is idempotent on the
 // agent's clientId (unique per organisation and user), so a retried upload never adds
 // time twice; an activity sent without one gets an id derived from its content.
-
-const FUTURE_SKEW_MS = 60_000;
 
 export function activityView(a: Activity) {
   return {

@@ -5,13 +5,12 @@ import type { Caller } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { invalidField } from "@/lib/errors";
 import type { SlotListQuery, TimeSlotBody } from "@/lib/validation/timesheet";
+import { FUTURE_SKEW_MS } from "./time-entries";
 import { upsertSlot } from "./time-slots";
 import { assertCallerOrg, inScope, instantRange, userScope } from "./timesheet-scope";
 
 // /api/timesheet/time-slot: the 10-minute keyboard/mouse/overall activity figures of
 // desktop agents, written through the slot store shared with screenshots (time-slots.ts).
-
-const FUTURE_SKEW_MS = 60_000;
 
 export function slotView(s: TimeSlot) {
   return {

@@ -6,7 +6,7 @@ import type { Caller } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { dayAsUtcMidnight } from "@/lib/time/zones";
 import { MAX_CHART_DAYS, type DailyChartQuery } from "@/lib/validation/timesheet";
-import { resolveProjectTask } from "./time-entries";
+import { projectInOrg } from "./projects";
 import { dayRange, inScope, userScope } from "./timesheet-scope";
 
 // GET /api/timesheet/time-log/report/daily-chart: seconds per local day and group.
@@ -62,7 +62,7 @@ export async function dailyChart(
 ): Promise<{ items: ChartDay[]; total: number; groupBy: DailyChartQuery["groupBy"]; timeZone: string; startDate: string; endDate: string }> {
   const at = now();
   const scope = await userScope(db, caller, q.employeeId);
-  if (q.projectId) await resolveProjectTask(db, caller.orgId, q.projectId, undefined);
+  if (q.projectId) await projectInOrg(db, caller.orgId, q.projectId);
   const { firstDay, lastDay, tz } = dayRange(q, caller, at, MAX_CHART_DAYS);
   const nowSql = sql`${at.toISOString()}::timestamptz`;
   const rows = rowsOf<{ day: string; gid: string | null; seconds: string | number | null; has: boolean }>(

@@ -17,6 +17,8 @@ export interface OrgSettings {
   defaultTimeZone: string;
 }
 
+const SETTINGS: ReadonlyArray<keyof OrgSettings> = ["overlapPolicy", "screenshotsEnabled", "screenshotBlur", "screenshotRetentionDays", "defaultTimeZone"];
+
 export function orgSettingsView(o: Organization) {
   return {
     organizationId: o.id,
@@ -45,13 +47,14 @@ export async function getOrgSettings(db: Db, caller: Caller, orgId: string): Pro
 export async function updateOrgSettings(db: Db, caller: Caller, orgId: string, changes: Partial<OrgSettings>): Promise<Organization> {
   if (orgId !== caller.orgId) throw notFound("Organisation");
   requirePermission(caller, "ORG_ADMIN");
-  const set: Partial<Organization> = { updatedAt: now() };
-  for (const key of ["overlapPolicy", "screenshotsEnabled", "screenshotBlur", "screenshotRetentionDays", "defaultTimeZone"] as const) {
-    if (changes[key] !== undefined) (set as Record<string, unknown>)[key] = changes[key];
-  }
-  const changed = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  // only the settings' own columns, and only those sent
+  const changed: Partial<OrgSettings> = Object.fromEntries(SETTINGS.filter((k) => changes[k] !== undefined).map((k) => [k, changes[k]]));
   return inTx(db, async (tx) => {
-    const [org] = await tx.update(organizations).set(set).where(eq(organizations.id, orgId)).returning();
+    const [org] = await tx
+      .update(organizations)
+      .set({ ...changed, updatedAt: now() })
+      .where(eq(organizations.id, orgId))
+      .returning();
     if (!org) throw notFound("Organisation");
     await audit(tx, caller, "organization.settings_updated", { type: "organization", id: orgId }, changed);
     return org;

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { projects, type Project } from "@/db/schema";
+import { projects, tasks, type Project } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db-errors";
@@ -35,24 +35,39 @@ export async function projectInOrg(db: Db, orgId: string, projectId: string): Pr
   return p;
 }
 
-export const externalIdTaken = (what: string, externalId: string) =>
+// External ids are unique per organisation among projects, and separately among tasks.
+const EXTERNAL_ID = {
+  project: { table: projects, constraint: "projects_org_external_uq" },
+  task: { table: tasks, constraint: "tasks_org_external_uq" },
+} as const;
+type ExternalIdOwner = keyof typeof EXTERNAL_ID;
+
+const externalIdTaken = (what: ExternalIdOwner, externalId: string) =>
   new AppError("external_id_taken", `A ${what} with the external id ${externalId} already exists in this organisation`, { field: "externalId" });
 
-async function assertProjectExternalIdFree(db: Db, orgId: string, externalId: string | null | undefined, exceptId?: string): Promise<void> {
+/** 409 external_id_taken when another project (or task) of the organisation carries `externalId`. */
+export async function assertExternalIdFree(
+  db: Db,
+  what: ExternalIdOwner,
+  orgId: string,
+  externalId: string | null | undefined,
+  exceptId?: string,
+): Promise<void> {
   if (!externalId) return;
+  const t = EXTERNAL_ID[what].table;
   const [other] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.organizationId, orgId), eq(projects.externalId, externalId), exceptId ? ne(projects.id, exceptId) : undefined));
-  if (other) throw externalIdTaken("project", externalId);
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.organizationId, orgId), eq(t.externalId, externalId), exceptId ? ne(t.id, exceptId) : undefined));
+  if (other) throw externalIdTaken(what, externalId);
 }
 
 /** The unique index is the backstop for two requests that pass the pre-check together. */
-export async function guardExternalId<T>(what: string, externalId: string | null | undefined, constraint: string, fn: () => Promise<T>): Promise<T> {
+export async function guardExternalId<T>(what: ExternalIdOwner, externalId: string | null | undefined, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (externalId && isUniqueViolation(err, constraint)) throw externalIdTaken(what, externalId);
+    if (externalId && isUniqueViolation(err, EXTERNAL_ID[what].constraint)) throw externalIdTaken(what, externalId);
     throw err;
   }
 }
@@ -78,9 +93,9 @@ export interface ProjectInput {
 }
 
 export async function createProject(db: Db, caller: Caller, input: ProjectInput): Promise<Project> {
-  return guardExternalId("project", input.externalId, "projects_org_external_uq", () =>
+  return guardExternalId("project", input.externalId, () =>
     inTx(db, async (tx) => {
-      await assertProjectExternalIdFree(tx, caller.orgId, input.externalId);
+      await assertExternalIdFree(tx, "project", caller.orgId, input.externalId);
       const at = now();
       const [p] = await tx
         .insert(projects)
@@ -101,11 +116,11 @@ export async function createProject(db: Db, caller: Caller, input: ProjectInput)
 }
 
 export async function updateProject(db: Db, caller: Caller, projectId: string, input: Partial<ProjectInput>): Promise<Project> {
-  return guardExternalId("project", input.externalId, "projects_org_external_uq", () =>
+  return guardExternalId("project", input.externalId, () =>
     inTx(db, async (tx) => {
       const current = await projectInOrg(tx, caller.orgId, projectId);
       assertCreatorOrAdmin(caller, current.userId, "project");
-      await assertProjectExternalIdFree(tx, caller.orgId, input.externalId, projectId);
+      await assertExternalIdFree(tx, "project", caller.orgId, input.externalId, projectId);
       const [p] = await tx
         .update(projects)
         // drizzle leaves out the fields that are undefined

@@ -8,24 +8,17 @@ import { durationParts } from "@/lib/format";
 import { assertMayReadReports, assertUserAccess, reportSubjectOrg, reportUserScope, type Caller } from "@/lib/auth/permissions";
 import { MAX_USER_REPORT_MS } from "@/lib/validation/tracking";
 import { toTimeTrack } from "./entry-views";
+import { projectInOrg } from "./projects";
+import { entryOverlaps, entrySecondsSql, sumEntrySeconds } from "./time-entries";
 
-// The five /v1 reports. Durations are summed in SQL (GROUP BY); each entry counts whole
-// seconds exactly as its track view does (floor per entry, a running one up to one shared
-// `at`), so a total always equals the sum of the tracks or groups it lists.
+// The five /v1 reports. Durations are summed in SQL (GROUP BY, sumEntrySeconds); each entry
+// counts whole seconds exactly as its track view does (floor per entry, a running one up to
+// one shared `at`), so a total always equals the sum of the tracks or groups it lists.
 //
 // Who reads them (lib/auth/permissions): admins their organisation, managers the entries of
 // their teams' members, the platform super user any organisation. The super user names
 // another organisation's task, project or user simply by its id: report subjects are looked
 // up across organisations for the super user only, and the report runs in the subject's one.
-
-/** Whole seconds of an entry up to `at`, clipped to [from, to) when given. */
-function entrySeconds(at: Date, from?: Date, to?: Date): SQL {
-  const end = sql`coalesce(${timeEntries.stoppedAt}, ${at.toISOString()}::timestamptz)`;
-  const clippedEnd = to ? sql`least(${end}, ${to.toISOString()}::timestamptz)` : end;
-  const clippedStart = from ? sql`greatest(${timeEntries.startedAt}, ${from.toISOString()}::timestamptz)` : sql`${timeEntries.startedAt}`;
-  return sql`greatest(0, floor(extract(epoch from (${clippedEnd} - ${clippedStart}))))`;
-}
-const sumSeconds = (at: Date, from?: Date, to?: Date) => sql<number>`coalesce(sum(${entrySeconds(at, from, to)}), 0)::float8`.mapWith(Number);
 
 /** hours/minutes/seconds/timeFormatted and `total` in ms. */
 function totals(seconds: number) {
@@ -56,7 +49,7 @@ export async function taskTracksReport(db: Db, caller: Caller, taskId: string) {
   const at = now();
   // One statement: the listed tracks and their SQL total come from the same snapshot.
   const rows = await db
-    .select({ entry: timeEntries, totalSeconds: sql<number>`coalesce(sum(${entrySeconds(at)}) over (), 0)::float8`.mapWith(Number) })
+    .select({ entry: timeEntries, totalSeconds: sql<number>`coalesce(sum(${entrySecondsSql(at)}) over (), 0)::float8`.mapWith(Number) })
     .from(timeEntries)
     .where(and(eq(timeEntries.organizationId, task.organizationId), eq(timeEntries.taskId, taskId), scoped(scope)))
     .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id));
@@ -69,33 +62,36 @@ export async function taskTracksReport(db: Db, caller: Caller, taskId: string) {
   };
 }
 
+/** Time per user of the entries matching `where` (within the subject's organisation), by name. */
+async function perUser(db: Db, orgId: string, where: SQL | undefined, at: Date) {
+  return db
+    .select({ userId: timeEntries.userId, firstName: users.firstName, lastName: users.lastName, seconds: sumEntrySeconds(at) })
+    .from(timeEntries)
+    .innerJoin(users, and(eq(users.organizationId, timeEntries.organizationId), eq(users.id, timeEntries.userId)))
+    .where(and(eq(timeEntries.organizationId, orgId), where))
+    .groupBy(timeEntries.userId, users.firstName, users.lastName)
+    .orderBy(asc(users.lastName), asc(users.firstName), asc(timeEntries.userId));
+}
+
+const userRow = (r: Awaited<ReturnType<typeof perUser>>[number]) => ({
+  ...totals(r.seconds),
+  userId: r.userId,
+  firstName: r.firstName,
+  lastName: r.lastName,
+});
+
 export async function taskUsersReport(db: Db, caller: Caller, taskId: string) {
   const task = await subject<Task>(db, caller, tasks, tasks.organizationId, tasks.id, taskId, "Task");
   const scope = await reportUserScope(db, caller, task.organizationId);
   const at = now();
-  const [project] = task.projectId
-    ? await db.select({ name: projects.name }).from(projects).where(and(eq(projects.organizationId, task.organizationId), eq(projects.id, task.projectId)))
-    : [];
-  const rows = await db
-    .select({ userId: timeEntries.userId, firstName: users.firstName, lastName: users.lastName, seconds: sumSeconds(at) })
-    .from(timeEntries)
-    .innerJoin(users, and(eq(users.organizationId, timeEntries.organizationId), eq(users.id, timeEntries.userId)))
-    .where(and(eq(timeEntries.organizationId, task.organizationId), eq(timeEntries.taskId, taskId), scoped(scope)))
-    .groupBy(timeEntries.userId, users.firstName, users.lastName)
-    .orderBy(asc(users.lastName), asc(users.firstName), asc(timeEntries.userId));
+  const project = task.projectId ? await projectInOrg(db, task.organizationId, task.projectId) : null;
+  const rows = await perUser(db, task.organizationId, and(eq(timeEntries.taskId, taskId), scoped(scope)), at);
   return {
     ...totals(sumOf(rows)),
     taskId: task.id,
     taskName: task.name,
     taskDescription: task.description,
-    users: rows.map((r) => ({
-      ...totals(r.seconds),
-      userId: r.userId,
-      firstName: r.firstName,
-      lastName: r.lastName,
-      projectId: task.projectId,
-      projectName: project?.name ?? null,
-    })),
+    users: rows.map((r) => ({ ...userRow(r), projectId: task.projectId, projectName: project?.name ?? null })),
   };
 }
 
@@ -107,19 +103,8 @@ function projectHead(p: Project) {
 export async function projectUsersReport(db: Db, caller: Caller, projectId: string) {
   const project = await subject<Project>(db, caller, projects, projects.organizationId, projects.id, projectId, "Project");
   const scope = await reportUserScope(db, caller, project.organizationId);
-  const at = now();
-  const rows = await db
-    .select({ userId: timeEntries.userId, firstName: users.firstName, lastName: users.lastName, seconds: sumSeconds(at) })
-    .from(timeEntries)
-    .innerJoin(users, and(eq(users.organizationId, timeEntries.organizationId), eq(users.id, timeEntries.userId)))
-    .where(and(eq(timeEntries.organizationId, project.organizationId), eq(timeEntries.projectId, projectId), scoped(scope)))
-    .groupBy(timeEntries.userId, users.firstName, users.lastName)
-    .orderBy(asc(users.lastName), asc(users.firstName), asc(timeEntries.userId));
-  return {
-    ...totals(sumOf(rows)),
-    ...projectHead(project),
-    users: rows.map((r) => ({ ...totals(r.seconds), userId: r.userId, firstName: r.firstName, lastName: r.lastName })),
-  };
+  const rows = await perUser(db, project.organizationId, and(eq(timeEntries.projectId, projectId), scoped(scope)), now());
+  return { ...totals(sumOf(rows)), ...projectHead(project), users: rows.map(userRow) };
 }
 
 /** Per task of the project; entries booked on the project without a task form a row with taskId null. */
@@ -128,7 +113,7 @@ export async function projectTasksReport(db: Db, caller: Caller, projectId: stri
   const scope = await reportUserScope(db, caller, project.organizationId);
   const at = now();
   const rows = await db
-    .select({ taskId: timeEntries.taskId, taskName: tasks.name, taskDescription: tasks.description, seconds: sumSeconds(at) })
+    .select({ taskId: timeEntries.taskId, taskName: tasks.name, taskDescription: tasks.description, seconds: sumEntrySeconds(at) })
     .from(timeEntries)
     .leftJoin(tasks, and(eq(tasks.organizationId, timeEntries.organizationId), eq(tasks.id, timeEntries.taskId)))
     .where(and(eq(timeEntries.organizationId, project.organizationId), eq(timeEntries.projectId, projectId), scoped(scope)))
@@ -163,15 +148,14 @@ export async function userReport(db: Db, caller: Caller, userId: string, q: User
   const from = new Date(startDate);
   const to = new Date(endDate + 1);
   const rows = await db
-    .select({ projectId: timeEntries.projectId, projectName: projects.name, seconds: sumSeconds(at, from, to) })
+    .select({ projectId: timeEntries.projectId, projectName: projects.name, seconds: sumEntrySeconds(at, from, to) })
     .from(timeEntries)
     .leftJoin(projects, and(eq(projects.organizationId, timeEntries.organizationId), eq(projects.id, timeEntries.projectId)))
     .where(
       and(
         eq(timeEntries.organizationId, user.organizationId),
         eq(timeEntries.userId, user.id),
-        sql`${timeEntries.startedAt} < ${to.toISOString()}::timestamptz`,
-        sql`coalesce(${timeEntries.stoppedAt}, ${at.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`,
+        entryOverlaps(from, to, at),
       ),
     )
     .groupBy(timeEntries.projectId, projects.name)

@@ -6,7 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertCreatorOrAdmin, isAdmin, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { inTx } from "./tx";
-import { externalIdTaken, guardExternalId, projectInOrg, type Page } from "./projects";
+import { assertExternalIdFree, guardExternalId, projectInOrg, type Page } from "./projects";
 import { assertSheetEditable, LOCKED_STATUSES } from "./timesheet-weeks";
 
 // Tasks of the /v1 API: `userId` is the creator. Every member sees and creates tasks; the
@@ -49,14 +49,11 @@ export async function lockKey(tx: Db, orgId: string, key: string): Promise<void>
 }
 export const externalKey = (externalId: string) => `task-external:${externalId}`;
 
-async function assertTaskExternalIdFree(db: Db, orgId: string, externalId: string | null | undefined, exceptId?: string): Promise<void> {
+/** Takes the external id's lock (held to the end of the transaction), then checks it is free. */
+async function assertTaskExternalIdFree(tx: Db, orgId: string, externalId: string | null | undefined, exceptId?: string): Promise<void> {
   if (!externalId) return;
-  await lockKey(db, orgId, externalKey(externalId));
-  const [other] = await db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(and(eq(tasks.organizationId, orgId), eq(tasks.externalId, externalId), exceptId ? ne(tasks.id, exceptId) : undefined));
-  if (other) throw externalIdTaken("task", externalId);
+  await lockKey(tx, orgId, externalKey(externalId));
+  await assertExternalIdFree(tx, "task", orgId, externalId, exceptId);
 }
 
 export interface TaskListQuery extends Page {
@@ -119,7 +116,7 @@ export async function insertTask(tx: Db, caller: Caller, input: TaskInput): Prom
 }
 
 export async function createTask(db: Db, caller: Caller, input: TaskInput): Promise<Task> {
-  return guardExternalId("task", input.externalId, "tasks_org_external_uq", () => inTx(db, (tx) => insertTask(tx, caller, input)));
+  return guardExternalId("task", input.externalId, () => inTx(db, (tx) => insertTask(tx, caller, input)));
 }
 
 export interface TaskUpdate {
@@ -130,7 +127,7 @@ export interface TaskUpdate {
 }
 
 export async function updateTask(db: Db, caller: Caller, taskId: string, input: TaskUpdate): Promise<Task> {
-  return guardExternalId("task", input.externalId, "tasks_org_external_uq", () =>
+  return guardExternalId("task", input.externalId, () =>
     inTx(db, async (tx) => {
       const current = await taskInOrg(tx, caller.orgId, taskId);
       assertCreatorOrAdmin(caller, current.userId, "task");

@@ -1,11 +1,15 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { projects, tasks, timeEntries, type TimeEntry } from "@/db/schema";
+import { timeEntries, type TimeEntry } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/db-errors";
 import { assertUserAccess, isAdmin, type Caller } from "@/lib/auth/permissions";
+import { loadOrgSettings } from "./org-settings";
+import { projectInOrg } from "./projects";
+import { taskInOrg } from "./tasks";
 import { assertSheetEditable, ensureWeekSheet, lockUser, sheetById } from "./timesheet-weeks";
+import { inTx } from "./tx";
 
 // The one write path for time entries: /v1 time tracks, /api/timesheet time logs and the
 // timer all come through here, so overlaps, locks, limits and timesheets agree everywhere.
@@ -14,8 +18,8 @@ export type LogType = TimeEntry["logType"];
 export type LogSource = TimeEntry["source"];
 
 export const MAX_ENTRY_SECONDS = 24 * 3600;
-/** Clocks of agents drift; an end this close to "now" is not "in the future". */
-const FUTURE_SKEW_MS = 60_000;
+/** Clocks of agents drift; an instant this close to "now" is not "in the future". */
+export const FUTURE_SKEW_MS = 60_000;
 
 export interface EntryFields {
   startedAt: Date;
@@ -53,6 +57,27 @@ export function durationSeconds(e: Pick<TimeEntry, "startedAt" | "stoppedAt">, a
   return Math.max(0, Math.floor((end.getTime() - e.startedAt.getTime()) / 1000));
 }
 
+/**
+ * SQL twin of durationSeconds over `time_entries`: whole seconds of an entry, a running one
+ * up to `at`, clipped to [from, to) when given. Every total in SQL (reports, timesheets,
+ * statistics) sums this, so a total always equals the sum of the durations it lists.
+ */
+export function entrySecondsSql(at: Date, from?: Date, to?: Date): SQL {
+  const end = sql`coalesce(${timeEntries.stoppedAt}, ${at.toISOString()}::timestamptz)`;
+  const clippedEnd = to ? sql`least(${end}, ${to.toISOString()}::timestamptz)` : end;
+  const clippedStart = from ? sql`greatest(${timeEntries.startedAt}, ${from.toISOString()}::timestamptz)` : sql`${timeEntries.startedAt}`;
+  return sql`greatest(0, floor(extract(epoch from (${clippedEnd} - ${clippedStart}))))`;
+}
+
+/** The sum of entrySecondsSql over the selected entries (0 when none). */
+export const sumEntrySeconds = (at: Date, from?: Date, to?: Date) =>
+  sql<number>`coalesce(sum(${entrySecondsSql(at, from, to)}), 0)::float8`.mapWith(Number);
+
+/** Entries that overlap [from, to), a running one extending to `at`. */
+export function entryOverlaps(from: Date, to: Date, at: Date): SQL {
+  return sql`${timeEntries.startedAt} < ${to.toISOString()}::timestamptz and coalesce(${timeEntries.stoppedAt}, ${at.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`;
+}
+
 function checkTimes(startedAt: Date, stoppedAt: Date | null, f: FieldNames): void {
   const t = now().getTime() + FUTURE_SKEW_MS;
   if (Number.isNaN(startedAt.getTime())) throw invalidField(f.start, "must be a valid date-time");
@@ -77,21 +102,13 @@ export async function resolveProjectTask(
   taskId: string | null | undefined,
   opts: { requireOpenTask?: boolean } = {},
 ): Promise<{ projectId: string | null; taskId: string | null }> {
-  let pid = projectId ?? null;
-  if (pid) {
-    const [p] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.organizationId, orgId), eq(projects.id, pid)));
-    if (!p) throw notFound("Project");
-  }
+  const pid = projectId ?? null;
+  if (pid) await projectInOrg(db, orgId, pid);
   if (!taskId) return { projectId: pid, taskId: null };
-  const [t] = await db
-    .select({ id: tasks.id, projectId: tasks.projectId, status: tasks.status })
-    .from(tasks)
-    .where(and(eq(tasks.organizationId, orgId), eq(tasks.id, taskId)));
-  if (!t) throw notFound("Task");
+  const t = await taskInOrg(db, orgId, taskId);
   if (pid && t.projectId !== pid) throw invalidField("taskId", "the task does not belong to the given project");
   if (opts.requireOpenTask && t.status === "closed") throw new AppError("task_closed", "The task is closed and cannot be tracked");
-  pid ??= t.projectId;
-  return { projectId: pid, taskId };
+  return { projectId: pid ?? t.projectId, taskId };
 }
 
 /** The user's entries whose span meets [start, stop) (stop null: open-ended), oldest first. */
@@ -128,12 +145,6 @@ function overlapError(other: TimeEntry): AppError {
   );
 }
 
-async function orgOverlapPolicy(db: Db, orgId: string): Promise<"reject" | "trim"> {
-  const rows = await db.execute(sql`select overlap_policy from organizations where id = ${orgId}`);
-  const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
-  return ((list[0] as { overlap_policy?: "reject" | "trim" } | undefined)?.overlap_policy ?? "reject");
-}
-
 /** Makes room for [start, stop) under the organisation's overlap policy, or refuses (409). */
 async function resolveOverlaps(
   db: Db,
@@ -146,7 +157,7 @@ async function resolveOverlaps(
 ): Promise<EntryChange[]> {
   const collisions = await overlappingEntries(db, orgId, userId, start, stop, excludeId);
   if (collisions.length === 0) return [];
-  if ((await orgOverlapPolicy(db, orgId)) === "reject") throw overlapError(collisions[0]!);
+  if ((await loadOrgSettings(db, orgId)).overlapPolicy === "reject") throw overlapError(collisions[0]!);
   const changes: EntryChange[] = [];
   const end = stop ?? new Date(8.64e15);
   for (const e of collisions) {
@@ -182,7 +193,7 @@ async function assertEntryEditable(db: Db, caller: Caller, e: TimeEntry): Promis
 
 async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   try {
-    return await db.transaction(async (tx) => fn(tx as unknown as Db));
+    return await inTx(db, fn);
   } catch (err) {
     // The exclusion constraint is the backstop for races the pre-check cannot see.
     if (isExclusionViolation(err)) throw new AppError("time_entry_overlap", "The entry overlaps another entry of the same user");

@@ -1,10 +1,11 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rowsOf } from "@/db/sql";
+import { timeEntries } from "@/db/schema";
 import { assertUsersReadable, readableUserIds, type Caller } from "@/lib/auth/permissions";
 import { invalidField, notFound } from "@/lib/errors";
 import { addDaysToDate, localDate, mondayOf } from "@/lib/time/zones";
 import { endInstant, startInstant, startDay, endDay, daysFromTo, type DateInput } from "@/lib/time/ranges";
+import { entryOverlaps, sumEntrySeconds } from "./time-entries";
 
 // What every /api/timesheet read shares: whose rows the caller may see, and which range.
 
@@ -84,13 +85,9 @@ export function dayRange(q: RangeParams, caller: Caller, at: Date, maxDays?: num
  * up to `at`); each entry is clipped to the range and floored to whole seconds.
  */
 export async function clippedSeconds(db: Db, orgId: string, scope: string[] | null, from: Date, to: Date, at: Date): Promise<number> {
-  const result = await db.execute(sql`
-    select coalesce(sum(floor(extract(epoch from
-             least(coalesce(e.stopped_at, ${at.toISOString()}::timestamptz), ${to.toISOString()}::timestamptz)
-             - greatest(e.started_at, ${from.toISOString()}::timestamptz)))), 0)::bigint as seconds
-    from time_entries e
-    where e.organization_id = ${orgId} and ${inScope(sql`e.user_id`, scope)}
-      and e.started_at < ${to.toISOString()}::timestamptz
-      and coalesce(e.stopped_at, ${at.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`);
-  return Number(rowsOf<{ seconds: string | number }>(result)[0]?.seconds ?? 0);
+  const [r] = await db
+    .select({ seconds: sumEntrySeconds(at, from, to) })
+    .from(timeEntries)
+    .where(and(eq(timeEntries.organizationId, orgId), inScope(sql`${timeEntries.userId}`, scope), entryOverlaps(from, to, at)));
+  return r?.seconds ?? 0;
 }

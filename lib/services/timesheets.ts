@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { addDaysToDate, mondayOf } from "@/lib/time/zones";
 import type { SheetListQuery } from "@/lib/validation/timesheet";
 import { audit } from "./audit";
+import { entrySecondsSql } from "./time-entries";
 import { assertCallerOrg, dayRange, inScope, userScope } from "./timesheet-scope";
 import { inTx } from "./tx";
 
@@ -29,7 +30,7 @@ const TRANSITIONS: Record<SheetAction, { from: Status[]; to: Status; verb: strin
 
 function totalsColumns(at: Date) {
   // whole seconds of each entry, a running one up to now (as a log's `duration`)
-  const secs = sql`floor(extract(epoch from coalesce(${timeEntries.stoppedAt}, ${at.toISOString()}::timestamptz) - ${timeEntries.startedAt}))`;
+  const secs = entrySecondsSql(at);
   const sum = (filter?: SQL) => sql<number>`coalesce(sum(${secs})${filter ? sql` filter (where ${filter})` : sql``}, 0)`.mapWith(Number);
   return {
     logCount: sql<number>`count(${timeEntries.id})`.mapWith(Number),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
-import { timeEntries, timesheets } from "@/db/schema";
+import { projects, timeEntries, timesheets } from "@/db/schema";
 import { setClock } from "@/lib/clock";
 import { projectResponse, taskResponse } from "@/lib/validation/tracking-responses";
 import { messageResponse } from "@/lib/validation/account-responses";
@@ -39,8 +39,13 @@ describe(`projects (${testDbKind()})`, () => {
     expect(page1.body.map((p: { name: string }) => p.name)).toEqual(["New e-commerce shop", "Second"]);
     const page2 = await call(R.projects.GET, "GET", "/v1/projects", { token, query: { page: 2, limit: 2 } });
     expect(page2.body.map((p: { name: string }) => p.name)).toEqual(["Third"]);
+    // a limit above 100 is capped, not refused: 101 projects list as 100
+    await (await db())
+      .insert(projects)
+      .values(Array.from({ length: 98 }, (_, i) => ({ organizationId: org.id, userId: org.member.id, name: `Bulk ${i}` })));
     const capped = await call(R.projects.GET, "GET", "/v1/projects", { token, query: { limit: 1000 } });
-    expect(capped.status).toBe(200); // limit is capped at 100
+    expect(capped.status).toBe(200);
+    expect(capped.body).toHaveLength(100);
 
     const updated = await call(R.project.PUT, "PUT", `/v1/projects/${id}`, {
       token,
@@ -138,6 +143,18 @@ describe(`tasks (${testDbKind()})`, () => {
     expect(res.body.message.startsWith(`${field}`)).toBe(true);
   });
 
+  it.each([
+    [{ status: "done" }, "query.status"],
+    [{ projectId: "p-1" }, "query.projectId"],
+    [{ page: 0 }, "query.page"],
+  ])("GET /v1/tasks refuses query %j naming %s (422)", async (query, field) => {
+    const org = await makeOrg();
+    const res = await call(R.tasks.GET, "GET", "/v1/tasks", { token: org.member.token, query });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe("validation_failed");
+    expect(res.body.message.startsWith(`${field}:`), res.body.message).toBe(true);
+  });
+
   it("refuses unknown or foreign projects and tasks with 404", async () => {
     const a = await makeOrg();
     const b = await makeOrg();
@@ -150,6 +167,7 @@ describe(`tasks (${testDbKind()})`, () => {
       await call(R.tasks.POST, "POST", "/v1/tasks", { token, body: { name: "x", projectId: pb.id } }),
       await call(R.projectTasks.POST, "POST", "/v1/projects/x/tasks", { token, params: { projectId: pb.id }, body: { name: "x" } }),
       await call(R.projectTasks.GET, "GET", "/v1/projects/x/tasks", { token, params: { projectId: pb.id } }),
+      await call(R.tasks.GET, "GET", "/v1/tasks", { token, query: { projectId: pb.id } }),
       await call(R.task.GET, "GET", "/v1/tasks/x", { token, params: { taskId: tb.id } }),
       await call(R.task.PUT, "PUT", "/v1/tasks/x", { token, params: { taskId: tb.id }, body: { name: "x" } }),
       await call(R.move.PUT, "PUT", "/v1/x", { token, params: { projectId: pa.id, taskId: ta.id }, body: { projectId: pb.id } }),

@@ -250,6 +250,7 @@ describe(`time tracks of a task (${testDbKind()})`, () => {
     expect([(await get(b.admin.token)).status, (await put(b.admin.token)).status, (await del(b.admin.token)).status]).toEqual([404, 404, 404]);
     expect([await list(a.member.token), await list(a.outsider.token), await list(a.manager.token), await list(a.admin.token)]).toEqual([1, 1, 1, 2]);
     expect((await call(R.tracks.POST, "POST", "/v1/x", { token: b.admin.token, params: { taskId: t.id }, body: { start: ms("2026-03-03T09:00:00Z") } })).status).toBe(404);
+    expect((await call(R.tracks.GET, "GET", "/v1/x", { token: b.admin.token, params: { taskId: t.id } })).status).toBe(404);
     // a track addressed under another task of the organisation is not found
     const other = await createTask(a.member.token, { name: "Other" });
     expect((await call(R.track.GET, "GET", "/v1/x", { token: a.member.token, params: { taskId: other.id, trackId: tr.id } })).status).toBe(404);
