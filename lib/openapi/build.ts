@@ -27,6 +27,11 @@ export function handlerOf(module: Readonly<Record<string, unknown>>, method: str
   return typeof h === "function" && "spec" in h ? h : undefined;
 }
 
+/** Whether a request schema has a UUID anywhere (a row id the caller names). */
+function namesIds(schema: ZodType | undefined): boolean {
+  return !!schema && JSON.stringify(toSchema(schema)).includes('"format":"uuid"');
+}
+
 function parametersOf(schema: ZodType | undefined, where: "path" | "query") {
   if (!schema) return [];
   const json = toSchema(schema);
@@ -104,6 +109,7 @@ const errorDescriptions: Record<number, string> = {
   409: "Conflict (overlap, running timer, illegal transition, duplicate)",
   410: "Gone (used or expired link)",
   413: "Body too large",
+  415: "Unsupported media type (the upload is not one of the accepted types)",
   422: "Validation failed; the message names the field",
   423: "Locked (the entry's timesheet is submitted or approved)",
   429: "Too many requests",
@@ -124,8 +130,10 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
       const errors = new Set<number>([400, 422, 503]);
       if (secured) errors.add(401);
       if (spec.permission || secured) errors.add(403);
-      if (/\{/.test(r.pattern)) errors.add(404);
-      if (method !== "GET") errors.add(409);
+      // an id in the path, the query or the body may name a row the caller cannot see
+      if (/\{/.test(r.pattern) || spec.rawBody || namesIds(spec.query) || namesIds(spec.body)) errors.add(404);
+      if (method !== "GET") errors.add(409).add(413);
+      if (spec.rawBody) errors.add(415);
       const responses: Record<string, unknown> = {
         [String(status)]: {
           description: spec.message ?? "Success",

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { productivityRules, teams, type ProductivityRule } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalidField, notFound } from "@/lib/errors";
 import { requirePermission, type Caller } from "@/lib/auth/permissions";
 import { isValidPattern, normaliseApp, normaliseDomain, type RuleBody, type RuleUpdateBody } from "@/lib/validation/productivity-rules";
 import { audit } from "./audit";
@@ -87,7 +87,7 @@ export async function updateRule(db: Db, caller: Caller, ruleId: string, input: 
     const raw = input.pattern ?? current.pattern;
     const pattern = matchType === "APP" ? normaliseApp(raw) : normaliseDomain(raw);
     if (!isValidPattern(matchType, pattern)) {
-      throw new AppError("validation_failed", `body.pattern: ${matchType === "APP" ? "must be an application name" : "must be a domain such as github.com"}`, { field: "body.pattern" });
+      throw invalidField("body.pattern", matchType === "APP" ? "must be an application name" : "must be a domain such as github.com");
     }
     if (input.teamId !== undefined) await assertTeamInOrg(tx, caller.orgId, input.teamId);
     const teamId = input.teamId === undefined ? current.teamId : input.teamId;

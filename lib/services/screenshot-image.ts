@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import type { ImageExt } from "@/lib/storage/keys";
 
 // What an uploaded screenshot becomes before it is stored: its type is read from its bytes,
@@ -39,7 +39,7 @@ export interface PreparedImage {
   height: number;
 }
 
-const unreadable = () => new AppError("validation_failed", "file: is not a readable PNG, JPEG or WebP image", { field: "file" });
+const unreadable = () => invalidField("body.file", "is not a readable PNG, JPEG or WebP image");
 
 export async function prepareImage(bytes: Buffer, type: ImageType, opts: { blur: boolean }): Promise<PreparedImage> {
   const input = () => sharp(bytes, { limitInputPixels: MAX_SCREENSHOT_PIXELS, failOn: "error", pages: 1 });
@@ -74,5 +74,5 @@ export async function prepareImage(bytes: Buffer, type: ImageType, opts: { blur:
 }
 
 function tooManyPixels() {
-  return new AppError("payload_too_large", `file: images may have at most ${MAX_SCREENSHOT_PIXELS} pixels`, { field: "file" });
+  return new AppError("payload_too_large", `body.file: images may have at most ${MAX_SCREENSHOT_PIXELS} pixels`, { field: "body.file" });
 }

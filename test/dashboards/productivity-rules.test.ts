@@ -76,6 +76,40 @@ describe(`productivity rules (${testDbKind()})`, () => {
     expect(empty.status).toBe(422);
   });
 
+  it("answers each rule endpoint's errors: 422 naming the field, 404 for another organisation, 403 for a member's write", async () => {
+    const org = await makeOrg();
+    const other = await makeOrg();
+    const own = await post(org.admin.token, { matchType: "APP", pattern: "Visual Studio Code", classification: "PRODUCTIVE" });
+    const id = own.body.id as string;
+    const at = (ruleId: string) => ({ params: { ruleId } });
+
+    const badQuery = await call(rules.GET, "GET", "/v1/productivity-rules", { token: org.member.token, query: { matchType: "REGEX" } });
+    expect(badQuery.status).toBe(422);
+    expect(badQuery.body.message).toContain("query.matchType");
+    expect((await call(rules.GET, "GET", "/v1/productivity-rules", { token: org.admin.token, query: { teamId: other.teamId } })).status).toBe(404);
+
+    const put = (token: string, ruleId: string, body: unknown) => call(rule.PUT, "PUT", `/v1/productivity-rules/${ruleId}`, { token, ...at(ruleId), body });
+    const empty = await put(org.admin.token, id, {});
+    expect(empty.status).toBe(422);
+    expect(empty.body.message).toMatch(/^body: must change at least one field/);
+    // "visual studio code" is a fine app name but no domain: checked against the stored pattern
+    const asDomain = await put(org.admin.token, id, { matchType: "DOMAIN" });
+    expect(asDomain.status).toBe(422);
+    expect(asDomain.body.message).toContain("body.pattern");
+    const badClass = await put(org.admin.token, id, { classification: "GREAT" });
+    expect(badClass.status).toBe(422);
+    expect(badClass.body.message).toContain("body.classification");
+    expect((await put(org.admin.token, id, { teamId: other.teamId })).status).toBe(404);
+    expect((await put(org.member.token, id, { classification: "NEUTRAL" })).status).toBe(403);
+    expect((await put(org.manager.token, id, { classification: "NEUTRAL" })).status).toBe(403);
+
+    expect((await call(rule.DELETE, "DELETE", `/v1/productivity-rules/${id}`, { token: other.admin.token, ...at(id) })).status).toBe(404);
+    expect((await call(rule.DELETE, "DELETE", `/v1/productivity-rules/${id}`, { token: org.manager.token, ...at(id) })).status).toBe(403);
+    // none of the refusals changed the rule
+    const still = await call(rule.GET, "GET", `/v1/productivity-rules/${id}`, { token: org.member.token, ...at(id) });
+    expect(still.body).toEqual(own.body);
+  });
+
   it("gives a new organisation the default rules, once", async () => {
     const d = await db();
     const org = await createOrganization(d, { name: "Fresh" });

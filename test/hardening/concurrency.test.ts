@@ -6,6 +6,7 @@ import { PUT as approve } from "@/app/api/timesheet/approve/route";
 import { PUT as submit } from "@/app/api/timesheet/submit/route";
 import { GET as listSheets } from "@/app/api/timesheet/route";
 import { POST as createLog } from "@/app/api/timesheet/time-log/route";
+import { rowsOf } from "@/db/sql";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
 import { addProject, addTask } from "../timesheet/fixtures";
@@ -14,9 +15,8 @@ import { overlappingEntries } from "./kit";
 // Races on one user's timer and one sheet's approval; after each, no two entries of a user overlap.
 
 async function count(q: string): Promise<number> {
-  const res = (await (await db()).execute(sql.raw(q))) as unknown;
-  const rows = Array.isArray(res) ? res : (res as { rows: unknown[] }).rows;
-  return Number((rows[0] as { n: number | string }).n);
+  const [row] = rowsOf<{ n: number | string }>(await (await db()).execute(sql.raw(q)));
+  return Number(row!.n);
 }
 
 describe(`concurrency (${testDbKind()})`, () => {

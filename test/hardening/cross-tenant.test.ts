@@ -74,6 +74,22 @@ function namesB(op: Operation): boolean {
 const probed = operations.filter((o) => o.pathParams.length > 0 || ((o.handler.spec.auth ?? "required") === "required" && namesB(o)));
 
 describe(`cross-tenant probes (${testDbKind()})`, () => {
+  it("probes every route with a path id, and the dashboards and screenshots that take ids in the body or query", () => {
+    // it.each over an empty list passes without running anything
+    const names = probed.map((o) => `${o.method} ${o.pattern}`);
+    expect(names.length).toBeGreaterThanOrEqual(operations.filter((o) => o.pathParams.length > 0).length);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "POST /v1/dashboard/productivity-analysis",
+        "POST /v1/dashboard/weekly-summary",
+        "POST /v1/proof-of-work/timesheet",
+        "GET /v1/productivity-rules",
+        "GET /api/timesheet/screenshot",
+        "GET /api/timesheet/screenshot/{id}/file",
+      ]),
+    );
+  });
+
   it("knows every path parameter of the route table", () => {
     const unknown = operations.flatMap((o) => o.pathParams.filter((p) => !(p in PATH_PARAMS)).map((p) => `${o.pattern} {${p}}`));
     expect(unknown).toEqual([]);

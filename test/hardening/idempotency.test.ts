@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { POST as createLog } from "@/app/api/timesheet/time-log/route";
 import { POST as upload } from "@/app/api/timesheet/screenshot/route";
+import { rowsOf } from "@/db/sql";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
 import { form, patternImage } from "../screenshots/helpers";
@@ -12,9 +13,8 @@ import { operations } from "./kit";
 const AGENT_UPLOADS = ["POST /api/timesheet/activity/bulk", "POST /api/timesheet/time-slot", "POST /api/timesheet/screenshot", "POST /api/timesheet/time-log"];
 
 async function count(table: string, orgId: string): Promise<number> {
-  const res = (await (await db()).execute(sql.raw(`select count(*) as n from ${table} where organization_id = '${orgId}'`))) as unknown;
-  const rows = Array.isArray(res) ? res : (res as { rows: unknown[] }).rows;
-  return Number((rows[0] as { n: string }).n);
+  const [row] = rowsOf<{ n: number | string }>(await (await db()).execute(sql.raw(`select count(*) as n from ${table} where organization_id = '${orgId}'`)));
+  return Number(row!.n);
 }
 
 describe(`idempotent agent uploads (${testDbKind()})`, () => {
@@ -54,6 +54,9 @@ describe(`idempotent agent uploads (${testDbKind()})`, () => {
     const first = await send(raw);
     const again = await send(raw);
     expect(first.status).toBe(201);
+    // without the key the retry would answer 200 (the stored screenshot): a replay repeats the 201
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.body).toEqual(first.body);
     expect(await count("screenshots", org.id)).toBe(1);
     const other = await send(Buffer.concat([raw.subarray(0, raw.length - 2), Buffer.from("\r\n")]).fill(0x41, 200, 201));

@@ -9,6 +9,7 @@ import type { RouteHandler } from "@/lib/http/handler";
 import { authSecret } from "@/lib/auth/secret";
 import { createSession } from "@/lib/services/sessions";
 import { timesheets } from "@/db/schema";
+import { rowsOf } from "@/db/sql";
 import { call, db, makeOrg, type CallOptions, type CallResult, type TestOrg } from "../helpers";
 import { form, patternImage } from "../screenshots/helpers";
 
@@ -58,14 +59,10 @@ async function tables(): Promise<{ name: string; hasOrg: boolean }[]> {
     sql`select c.table_name as name, bool_or(c.column_name = 'organization_id') as has_org
         from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
         where c.table_schema = 'public' and t.table_type = 'BASE TABLE' group by c.table_name order by c.table_name`,
-  )) as unknown as { name: string; has_org: boolean }[] | { rows: { name: string; has_org: boolean }[] };
-  const list = Array.isArray(rows) ? rows : rows.rows;
+  ));
+  const list = rowsOf<{ name: string; has_org: boolean }>(rows);
   tableCache = list.filter((r) => !SKIPPED_TABLES.has(r.name)).map((r) => ({ name: r.name, hasOrg: r.has_org }));
   return tableCache;
-}
-
-function rowsOf<T>(res: unknown): T[] {
-  return Array.isArray(res) ? (res as T[]) : ((res as { rows: T[] }).rows ?? []);
 }
 
 /** One hash per table (of one organisation's rows, or of all rows), in one statement. */

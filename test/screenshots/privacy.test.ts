@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import { PUT as putSettings } from "@/app/v1/orgs/[orgId]/settings/route";
 import { pruneScreenshots } from "@/lib/services/screenshots";
+import { setStorage, storageFor } from "@/lib/storage";
 import { testDbKind } from "../db";
 import { call, db, makeOrg, type TestOrg } from "../helpers";
 import { ago, fetchImage, fileRoute, filesOf, patternImage, rowsOf, thumbRoute, uploadAs } from "./helpers";
@@ -16,6 +17,8 @@ async function contrast(bytes: Buffer): Promise<number> {
   const { channels } = await sharp(bytes).stats();
   return channels.slice(0, 3).reduce((s, c) => s + c.stdev, 0) / 3;
 }
+
+afterEach(() => setStorage(null));
 
 describe(`screenshot privacy (${testDbKind()})`, () => {
   it("blurs before storing when the organisation says so: stored image and thumbnail differ from the upload", async () => {
@@ -78,5 +81,27 @@ describe(`screenshot privacy (${testDbKind()})`, () => {
     expect(filesOf(short.id)).toHaveLength(0);
     expect(filesOf(long.id)).toHaveLength(0);
     expect((await pruneScreenshots(await db(), new Date(Date.now() + 91 * 86_400_000))).deleted).toBe(0);
+  });
+
+  it("keeps an organisation's rows and files when its storage fails to delete, and prunes them on the next run", async () => {
+    const org = await makeOrg();
+    const old = await uploadAs(org.member.token, { file: await patternImage(), recordedAt: ago(3 * 24 * 60) });
+    expect(old.status).toBe(201);
+    expect((await settings(org, { screenshotRetentionDays: 2 })).status).toBe(200);
+    const local = storageFor("local");
+    setStorage({ ...local, provider: "local", delete: async () => Promise.reject(new Error("storage unavailable")) });
+
+    const failedRun = await pruneScreenshots(await db());
+    expect(failedRun.failed).toContainEqual({ orgId: org.id, error: "storage unavailable" });
+    expect((await rowsOf(org.id)).map((r) => r.id)).toEqual([old.body.id]);
+    expect(filesOf(org.id)).toHaveLength(2);
+    const audited = await (await db()).select().from(auditLog).where(eq(auditLog.organizationId, org.id));
+    expect(audited.filter((e) => e.action === "screenshot.pruned")).toEqual([]);
+
+    setStorage(null);
+    const retry = await pruneScreenshots(await db());
+    expect(retry.failed.map((f) => f.orgId)).not.toContain(org.id);
+    expect(await rowsOf(org.id)).toHaveLength(0);
+    expect(filesOf(org.id)).toHaveLength(0);
   });
 });

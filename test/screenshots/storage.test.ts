@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import type { UTFile } from "uploadthing/server";
+import { UTApi, type UTFile } from "uploadthing/server";
 import { createLocalStorage } from "@/lib/storage/local";
 import { createUploadThingStorage, type UploadThingClient } from "@/lib/storage/uploadthing";
 import { getStorage } from "@/lib/storage";
@@ -147,5 +147,75 @@ describe("UploadThing storage adapter (stubbed UTApi)", () => {
     const storage = createUploadThingStorage({ client: stub.client, fetch: stub.fakeFetch, acl: undefined });
     await storage.put(newScreenshotKeys(randomUUID(), "png").fileKey, Buffer.from("x"), "image/png");
     expect(stub.calls[0]!.args[1]).toEqual({ contentDisposition: "inline" });
+  });
+});
+
+/**
+ * A stand-in for UploadThing's three hosts (ingest, API, CDN) behind the real UTApi's `fetch`
+ * option: the SDK's own request building, signing and response parsing run, nothing leaves the
+ * process.
+ */
+function fakeUploadThing(appId: string) {
+  const objects = new Map<string, { bytes: Buffer; type: string }>();
+  const requests: { method: string; url: URL; body?: unknown }[] = [];
+  const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const req = new Request(input, init);
+    const url = new URL(req.url);
+    if (req.method === "PUT" && url.hostname.endsWith(".ingest.uploadthing.com")) {
+      const file = (await req.formData()).get("file") as File;
+      // the SDK encodes its x-ut-* values once more before they go into the query
+      const customId = decodeURIComponent(url.searchParams.get("x-ut-custom-id")!);
+      requests.push({ method: "PUT", url });
+      objects.set(customId, { bytes: Buffer.from(await file.arrayBuffer()), type: file.type });
+      const ufsUrl = `https://${appId}.ufs.sh/f${url.pathname}`;
+      return Response.json({ url: ufsUrl, appUrl: ufsUrl, ufsUrl, fileHash: "hash", serverData: null });
+    }
+    if (req.method === "POST" && url.href === "https://api.uploadthing.com/v6/deleteFiles") {
+      const body = (await req.json()) as { customIds?: string[] };
+      requests.push({ method: "POST", url, body });
+      const gone = (body.customIds ?? []).filter((k) => objects.delete(k));
+      return Response.json({ success: true, deletedCount: gone.length });
+    }
+    if (req.method === "GET" && url.hostname === `${appId}.ufs.sh` && url.pathname.startsWith("/f/")) {
+      requests.push({ method: "GET", url });
+      if (!url.searchParams.get("signature") || !url.searchParams.get("expires")) return new Response("Unauthorized", { status: 401 });
+      const hit = objects.get(decodeURIComponent(url.pathname.slice(3)));
+      return hit ? new Response(new Uint8Array(hit.bytes), { headers: { "content-type": hit.type } }) : new Response("Not found", { status: 404 });
+    }
+    return new Response(`unexpected ${req.method} ${req.url}`, { status: 500 });
+  }) as typeof fetch;
+  return { fakeFetch, objects, requests };
+}
+
+describe("UploadThing storage adapter on the real UTApi (no network)", () => {
+  it("stores under our key as customId, privately; reads through a signed URL; deletes by customId", async () => {
+    const appId = "app123";
+    const token = Buffer.from(JSON.stringify({ apiKey: "sk_live_0123456789abcdef", appId, regions: ["sea1"] })).toString("base64");
+    const fake = fakeUploadThing(appId);
+    const storage = createUploadThingStorage({ client: new UTApi({ token, fetch: fake.fakeFetch, logLevel: "Error" }), fetch: fake.fakeFetch });
+    const { fileKey, thumbKey } = newScreenshotKeys(randomUUID(), "png");
+
+    await storage.put(fileKey, Buffer.from("png bytes"), "image/png");
+    await storage.put(thumbKey, Buffer.from("webp bytes"), "image/webp");
+    expect([...fake.objects.keys()]).toEqual([fileKey, thumbKey]);
+    expect(fake.objects.get(fileKey)!.type).toBe("image/png");
+    const ingest = fake.requests[0]!.url;
+    expect(ingest.host).toBe("sea1.ingest.uploadthing.com");
+    expect(ingest.searchParams.get("x-ut-acl")).toBe("private");
+    expect(ingest.searchParams.get("x-ut-content-disposition")).toBe("inline");
+    expect(ingest.searchParams.get("signature")).toMatch(/^hmac-sha256=/);
+
+    expect((await storage.get(fileKey))!.toString()).toBe("png bytes");
+    const read = fake.requests.find((r) => r.method === "GET")!.url;
+    expect(read.host).toBe(`${appId}.ufs.sh`);
+    // the SDK puts the customId into the path as it is, slash included
+    expect(read.pathname).toBe(`/f/${fileKey}`);
+    // signed for about the minute the adapter asks for
+    expect(Number(read.searchParams.get("expires")) - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(await storage.get(newScreenshotKeys(randomUUID(), "png").fileKey)).toBeNull();
+
+    await storage.delete([fileKey, thumbKey]);
+    expect(fake.requests.at(-1)!.body).toEqual({ customIds: [fileKey, thumbKey] });
+    expect(fake.objects.size).toBe(0);
   });
 });

@@ -142,7 +142,7 @@ describe(`screenshot upload, list, fetch and delete (${testDbKind()})`, () => {
     [{ startDate: "2026-01-01" }, 422, "query.endDate"],
     [{ startDate: "2026-02-30", endDate: "2026-03-01" }, 422, "query.startDate"],
     [{ startDate: "yesterday", endDate: "2026-03-01" }, 422, "query.startDate"],
-    [{ startDate: "2026-03-02", endDate: "2026-03-01" }, 422, "endDate"],
+    [{ startDate: "2026-03-02", endDate: "2026-03-01" }, 422, "query.endDate: must be after startDate"],
     [{ startDate: "2026-03-01", endDate: "2026-03-02", employeeId: "nope" }, 422, "query.employeeId"],
     [{ startDate: "2026-03-01", endDate: "2026-03-02", timeZone: "Mars/Base" }, 422, "query.timeZone"],
   ])("refuses a bad list query (%#)", async (query, status, field) => {

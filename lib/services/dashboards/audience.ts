@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { assertTeamsReadable, assertUsersReadable, type Caller } from "@/lib/auth/permissions";
+import { uuidArray } from "@/lib/services/timesheet-scope";
 
 // Who a dashboard request is about: the requested users plus the members of the requested
 // teams, after checking the caller may read each of them (unknown or foreign → 404, not
@@ -24,8 +25,6 @@ export async function assertSelectionReadable(db: Db, caller: Caller, sel: Selec
   await assertTeamsReadable(db, caller, sel.teamId);
 }
 
-const uuids = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
-
 /** The selected users ordered by name, optionally one page of them, with the count of all. */
 export async function selectAudience(
   db: Db,
@@ -34,9 +33,9 @@ export async function selectAudience(
   page?: { offset: number; limit: number },
 ): Promise<{ users: AudienceUser[]; total: number }> {
   const selected = sql`u.organization_id = ${orgId}
-    and (u.id = any(${uuids(sel.userId)})
+    and (u.id = any(${uuidArray(sel.userId)})
          or (u.deactivated_at is null and u.id in (
-           select tm.user_id from team_members tm where tm.organization_id = ${orgId} and tm.team_id = any(${uuids(sel.teamId)}))))`;
+           select tm.user_id from team_members tm where tm.organization_id = ${orgId} and tm.team_id = any(${uuidArray(sel.teamId)}))))`;
   const rows = rowsOf<{ user_id: string; name: string; profile_pic_url: string | null; total: number | string }>(
     await db.execute(sql`
       select u.id as user_id, coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email) as name,

@@ -3,7 +3,10 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { pgErrorOf } from "@/lib/db-errors";
 import { invalidField } from "@/lib/errors";
+import { now } from "@/lib/clock";
 import { inTx } from "@/lib/services/tx";
+import type { AudienceUser } from "./audience";
+import type { MetricsRange } from "./metrics-sql";
 
 // Pieces the three dashboard services share.
 
@@ -32,6 +35,19 @@ export interface RoundedRow {
   productive_s: number | string;
   unproductive_s: number | string;
   neutral_s: number | string;
+}
+
+/** The request's own range (endDate its last whole second) over the given users, up to now. */
+export function exactRange(orgId: string, users: AudienceUser[], input: DashboardInput): MetricsRange {
+  return {
+    orgId,
+    userIds: users.map((u) => u.userId),
+    timeZone: input.timeZone,
+    startLocal: input.startDate,
+    endLocal: input.endDate,
+    endExclusive: false,
+    now: now(),
+  };
 }
 
 export function metricsOf(r: RoundedRow | undefined): Metrics {

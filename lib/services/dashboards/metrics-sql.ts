@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { uuidArray } from "@/lib/services/timesheet-scope";
 
 // The one computation behind the three dashboards (docs/dashboards.md): per user and
 // local calendar day, tracked, idle, active and covered (productive / unproductive) time.
@@ -22,8 +23,6 @@ export interface MetricsRange {
   /** Running entries count up to this instant. */
   now: Date;
 }
-
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /** Bump when the computation below changes, so cached days computed the old way are not used. */
 export const ROLLUP_FORMULA = 1;

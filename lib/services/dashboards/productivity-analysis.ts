@@ -1,9 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
 import { assertSelectionReadable, selectAudience, type AudienceUser } from "./audience";
-import { metricsOf, runMetricsSql, type DashboardInput, type RoundedRow } from "./common";
+import { exactRange, metricsOf, runMetricsSql, type DashboardInput, type RoundedRow } from "./common";
 import { perDayCte, roundedColumns, type MetricsRange } from "./metrics-sql";
 
 // POST /v1/dashboard/productivity-analysis (seed 000): per user, active time split into
@@ -32,18 +31,7 @@ export async function productivityAnalysis(db: Db, caller: Caller, input: Dashbo
   await assertSelectionReadable(db, caller, input);
   const { users } = await selectAudience(db, caller.orgId, input);
   if (users.length === 0) return [];
-  const rows = await runMetricsSql<RoundedRow & { user_id: string }>(
-    db,
-    productivityAnalysisSql({
-      orgId: caller.orgId,
-      userIds: users.map((u) => u.userId),
-      timeZone: input.timeZone,
-      startLocal: input.startDate,
-      endLocal: input.endDate,
-      endExclusive: false,
-      now: now(),
-    }),
-  );
+  const rows = await runMetricsSql<RoundedRow & { user_id: string }>(db, productivityAnalysisSql(exactRange(caller.orgId, users, input)));
   const byUser = new Map(rows.map((r) => [r.user_id, r]));
   return users.map((user) => {
     const m = metricsOf(byUser.get(user.userId));

@@ -1,10 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
 import { dayAsUtcMidnight, weekdayName } from "@/lib/time/zones";
 import { assertSelectionReadable, selectAudience, type AudienceUser } from "./audience";
-import { addMetrics, clockOf, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type Metrics, type RoundedRow } from "./common";
+import { addMetrics, clockOf, exactRange, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type Metrics, type RoundedRow } from "./common";
 import { perDayCte, roundedColumns, type MetricsRange } from "./metrics-sql";
 
 // POST /v1/proof-of-work/timesheet (seed 002): one page of users (by name), each with a row
@@ -47,18 +46,7 @@ export async function proofOfWork(db: Db, caller: Caller, input: ProofOfWorkInpu
   await assertSelectionReadable(db, caller, input);
   const { users, total } = await selectAudience(db, caller.orgId, input, { offset: (input.offset - 1) * input.limit, limit: input.limit });
   if (users.length === 0) return { totalActiveUsers: total, usersList: [] };
-  const rows = await runMetricsSql<DayRow>(
-    db,
-    proofOfWorkSql({
-      orgId: caller.orgId,
-      userIds: users.map((u) => u.userId),
-      timeZone: input.timeZone,
-      startLocal: input.startDate,
-      endLocal: input.endDate,
-      endExclusive: false,
-      now: now(),
-    }),
-  );
+  const rows = await runMetricsSql<DayRow>(db, proofOfWorkSql(exactRange(caller.orgId, users, input)));
   const usersList = users.map((user): ProofOfWorkUser => {
     const days = rows.filter((r) => r.user_id === user.userId);
     let overall = zeroMetrics();

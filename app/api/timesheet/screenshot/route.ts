@@ -2,7 +2,7 @@
 import { route } from "@/lib/http/handler";
 import { readMultipart } from "@/lib/http/multipart";
 import { zodToAppError } from "@/lib/http/zod-error";
-import { AppError } from "@/lib/errors";
+import { AppError, invalidField } from "@/lib/errors";
 import { listScreenshots, screenshotView, uploadScreenshot } from "@/lib/services/screenshots";
 import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshot-image";
 import { screenshotListQuery, screenshotListResponse, screenshotResponse, screenshotUploadFields } from "@/lib/validation/screenshots";
@@ -39,7 +39,7 @@ export const POST = route({
     });
     if (!parsed.success) throw zodToAppError(parsed.error, "body");
     const file = form.get("file");
-    if (!(file instanceof Blob)) throw new AppError("validation_failed", "body.file: is required (an image file part)", { field: "body.file" });
+    if (!(file instanceof Blob)) throw invalidField("body.file", "is required (an image file part)");
     if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError("payload_too_large", `body.file: larger than ${MAX_SCREENSHOT_BYTES} bytes`, { field: "body.file" });
     const { screenshot, created } = await uploadScreenshot(db, caller, { bytes: Buffer.from(await file.arrayBuffer()), ...parsed.data });
     return Response.json(screenshotView(screenshot), { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
