@@ -134,6 +134,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
       if (/\{/.test(r.pattern) || spec.rawBody || namesIds(spec.query) || namesIds(spec.body)) errors.add(404);
       if (method !== "GET") errors.add(409).add(413);
       if (spec.rawBody) errors.add(415);
+      if (spec.throttled) errors.add(429);
       const responses: Record<string, unknown> = {
         [String(status)]: {
           description: spec.message ?? "Success",

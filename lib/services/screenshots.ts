@@ -11,6 +11,7 @@ import { addDaysToDate, dayStart } from "@/lib/time/zones";
 import { audit } from "./audit";
 import { loadOrgSettings } from "./org-settings";
 import { prepareImage, sniffImageType } from "./screenshot-image";
+import { FUTURE_SKEW_MS } from "./time-entries";
 import { ensureSlot, SLOT_SECONDS } from "./time-slots";
 import { inTx } from "./tx";
 
@@ -18,7 +19,6 @@ import { inTx } from "./tx";
 // recordedAt, readable by their owner, the managers of the owner's teams and admins.
 
 /** An agent's clock may run a little ahead of ours. */
-const FUTURE_SKEW_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** The seed's item: `file` and `thumb` are this app's authorised URLs, never the storage's. */

@@ -6,6 +6,7 @@ import { invalidField, notFound } from "@/lib/errors";
 import { addDaysToDate, localDate, mondayOf } from "@/lib/time/zones";
 import { endInstant, startInstant, startDay, endDay, daysFromTo, type DateInput } from "@/lib/time/ranges";
 import { entryOverlaps, sumEntrySeconds } from "./time-entries";
+import { uuidArray } from "@/db/sql";
 
 // What every /api/timesheet read shares: whose rows the caller may see, and which range.
 
@@ -27,7 +28,6 @@ export async function userScope(db: Db, caller: Caller, employeeIds: string[] | 
   return readableUserIds(db, caller);
 }
 
-export const uuidArray = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
 /** `column = any(ids)`, or true when the scope is the whole organisation. */
 export function inScope(column: SQL, scope: string[] | null): SQL {

@@ -4,7 +4,8 @@ import type { ObjectStorage } from "./types";
 
 /**
  * The part of UploadThing's UTApi this adapter uses; tests inject a stub, production the
- * real UTApi. Our key travels as the file's customId, so reads and deletes need no mapping.
+ * real UTApi. Our key travels as the file's customId (slashes made underscores, `customIdOf`),
+ * so reads and deletes need no lookup.
  */
 export interface UploadThingClient {
   uploadFiles(
@@ -27,6 +28,13 @@ export interface UploadThingOptions {
   acl?: "private" | "public-read";
 }
 
+/**
+ * The UploadThing customId of one of our keys ("<org>/<uuid>.png" → "<org>_<uuid>.png"): the SDK
+ * puts the customId into file URLs unescaped, so it carries no "/". Keys are uuids and dots, so
+ * the mapping is one-to-one.
+ */
+export const customIdOf = (key: string) => key.replaceAll("/", "_");
+
 export function createUploadThingStorage(opts: UploadThingOptions): ObjectStorage {
   const { client } = opts;
   const doFetch = opts.fetch ?? fetch;
@@ -38,7 +46,7 @@ export function createUploadThingStorage(opts: UploadThingOptions): ObjectStorag
     async put(key, data, contentType) {
       assertObjectKey(key);
       const name = key.slice(key.lastIndexOf("/") + 1);
-      const file = new UTFile([new Uint8Array(data)], name, { type: contentType, customId: key });
+      const file = new UTFile([new Uint8Array(data)], name, { type: contentType, customId: customIdOf(key) });
       const result = await client.uploadFiles(file, { contentDisposition: "inline", ...(acl ? { acl } : {}) });
       if (result.error || !result.data) {
         throw new Error(`UploadThing upload failed: ${result.error?.code ?? "UNKNOWN"} ${result.error?.message ?? ""}`.trim());
@@ -47,7 +55,7 @@ export function createUploadThingStorage(opts: UploadThingOptions): ObjectStorag
 
     async get(key) {
       assertObjectKey(key);
-      const { ufsUrl } = await client.generateSignedURL(key, { expiresIn: 60 });
+      const { ufsUrl } = await client.generateSignedURL(customIdOf(key), { expiresIn: 60 });
       const res = await doFetch(ufsUrl, { cache: "no-store" });
       if (res.status === 404) return null;
       if (!res.ok) throw new Error(`UploadThing download failed with status ${res.status}`);
@@ -57,7 +65,7 @@ export function createUploadThingStorage(opts: UploadThingOptions): ObjectStorag
     async delete(keys) {
       keys.forEach(assertObjectKey);
       if (keys.length === 0) return;
-      const result = await client.deleteFiles(keys, { keyType: "customId" });
+      const result = await client.deleteFiles(keys.map(customIdOf), { keyType: "customId" });
       if (!result.success) throw new Error("UploadThing delete failed");
     },
   };

@@ -376,6 +376,16 @@ describe(`every documented operation answers as documented on the seeded demo ($
     ["POST /api/timesheet/screenshot", 422, async () => ({ token: ctx.member.token, rawBody: form({ file: await patternImage() }) })],
     ["POST /api/timesheet/screenshot", 415, async () => ({ token: ctx.member.token, rawBody: form({ file: "not an image", recordedAt: iso(5) }) })],
     ["GET /api/timesheet/screenshot/{id}/file", 404, async () => ({ token: ctx.member.token, params: { id: randomUUID() } })],
+    [
+      "POST /v1/auth/login",
+      429,
+      async () => {
+        // an account's tenth failure in the window locks it: the next attempt is throttled
+        const body = { email: `throttled-${randomUUID().slice(0, 8)}@example.test`, password: "wrong-password-123" };
+        for (let i = 0; i < 10; i++) expect((await invoke("POST /v1/auth/login", { body })).status).toBe(401);
+        return { body };
+      },
+    ],
   ];
   it.each(refusals)("%s refused with %i", async (op, status, build) => answersAsDocumented(op, { ...(await build()), status }));
 });

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { UTApi, type UTFile } from "uploadthing/server";
 import { createLocalStorage } from "@/lib/storage/local";
-import { createUploadThingStorage, type UploadThingClient } from "@/lib/storage/uploadthing";
+import { createUploadThingStorage, customIdOf, type UploadThingClient } from "@/lib/storage/uploadthing";
 import { getStorage } from "@/lib/storage";
 import { isObjectKey, newScreenshotKeys } from "@/lib/storage/keys";
 
@@ -103,17 +103,18 @@ describe("UploadThing storage adapter (stubbed UTApi)", () => {
 
     const [first] = stub.calls;
     const [file, uploadOpts] = first!.args as [UTFile, unknown];
-    expect(file.customId).toBe(fileKey);
+    expect(file.customId).toBe(customIdOf(fileKey));
+    expect(file.customId).not.toContain("/");
     expect(file.name).toBe(fileKey.split("/")[1]);
     expect(file.type).toBe("image/jpeg");
     expect(uploadOpts).toEqual({ contentDisposition: "inline", acl: "private" });
 
     expect((await storage.get(fileKey))!.toString()).toBe("jpeg bytes");
-    expect(stub.calls.find((c) => c.method === "generateSignedURL")!.args).toEqual([fileKey, { expiresIn: 60 }]);
+    expect(stub.calls.find((c) => c.method === "generateSignedURL")!.args).toEqual([customIdOf(fileKey), { expiresIn: 60 }]);
     expect(await storage.get(newScreenshotKeys(randomUUID(), "png").fileKey)).toBeNull();
 
     await storage.delete([fileKey, thumbKey]);
-    expect(stub.calls.at(-1)).toEqual({ method: "deleteFiles", args: [[fileKey, thumbKey], { keyType: "customId" }] });
+    expect(stub.calls.at(-1)).toEqual({ method: "deleteFiles", args: [[fileKey, thumbKey].map(customIdOf), { keyType: "customId" }] });
     expect(stub.uploaded.size).toBe(0);
     const before = stub.calls.length;
     await storage.delete([]);
@@ -197,8 +198,8 @@ describe("UploadThing storage adapter on the real UTApi (no network)", () => {
 
     await storage.put(fileKey, Buffer.from("png bytes"), "image/png");
     await storage.put(thumbKey, Buffer.from("webp bytes"), "image/webp");
-    expect([...fake.objects.keys()]).toEqual([fileKey, thumbKey]);
-    expect(fake.objects.get(fileKey)!.type).toBe("image/png");
+    expect([...fake.objects.keys()]).toEqual([fileKey, thumbKey].map(customIdOf));
+    expect(fake.objects.get(customIdOf(fileKey))!.type).toBe("image/png");
     const ingest = fake.requests[0]!.url;
     expect(ingest.host).toBe("sea1.ingest.uploadthing.com");
     expect(ingest.searchParams.get("x-ut-acl")).toBe("private");
@@ -208,14 +209,14 @@ describe("UploadThing storage adapter on the real UTApi (no network)", () => {
     expect((await storage.get(fileKey))!.toString()).toBe("png bytes");
     const read = fake.requests.find((r) => r.method === "GET")!.url;
     expect(read.host).toBe(`${appId}.ufs.sh`);
-    // the SDK puts the customId into the path as it is, slash included
-    expect(read.pathname).toBe(`/f/${fileKey}`);
+    // the SDK puts the customId into the path as it is: ours has no slash
+    expect(read.pathname).toBe(`/f/${customIdOf(fileKey)}`);
     // signed for about the minute the adapter asks for
     expect(Number(read.searchParams.get("expires")) - Date.now()).toBeLessThanOrEqual(60_000);
     expect(await storage.get(newScreenshotKeys(randomUUID(), "png").fileKey)).toBeNull();
 
     await storage.delete([fileKey, thumbKey]);
-    expect(fake.requests.at(-1)!.body).toEqual({ customIds: [fileKey, thumbKey] });
+    expect(fake.requests.at(-1)!.body).toEqual({ customIds: [fileKey, thumbKey].map(customIdOf) });
     expect(fake.objects.size).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { assertTeamsReadable, assertUsersReadable, type Caller } from "@/lib/auth/permissions";
-import { uuidArray } from "@/lib/services/timesheet-scope";
+import { uuidArray } from "@/db/sql";
 
 // Who a dashboard request is about: the requested users plus the members of the requested
 // teams, after checking the caller may read each of them (unknown or foreign → 404, not

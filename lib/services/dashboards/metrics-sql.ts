@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { uuidArray } from "@/lib/services/timesheet-scope";
+import { uuidArray } from "@/db/sql";
 
 // The one computation behind the three dashboards (docs/dashboards.md): per user and
 // local calendar day, tracked, idle, active and covered (productive / unproductive) time.

@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route({
   auth: "none",
+  throttled: true,
   body: loginBody,
   summary: "Log in with e-mail and password",
   response: tokensResponse,

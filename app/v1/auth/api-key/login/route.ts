@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = route({
   auth: "none",
+  throttled: true,
   body: apiKeyLoginBody,
   summary: "Log in with an API key",
   response: tokensResponse,
