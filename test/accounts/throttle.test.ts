@@ -42,6 +42,17 @@ describe(`sign-in throttling (${testDbKind()})`, () => {
     expect(res.body.code).toBe("invalid_credentials");
   });
 
+  it("counts the address the proxy appended, not the ones a client wrote before it", async () => {
+    const proxied = "203.0.113.77";
+    let last = 0;
+    for (let i = 0; i < MAX_FAILURES.address + 1; i++) {
+      // a fresh forged first entry each time: the throttle still sees one address
+      const headers = { "x-forwarded-for": `10.0.${i >> 8}.${i & 255}, ${proxied}` };
+      last = (await call(apiKeyLogin, "POST", "/v1/auth/api-key/login", { body: { apiKey: `tb_forge${i}` }, headers })).status;
+    }
+    expect(last).toBe(429);
+  });
+
   it("throttles API-key guessing per address", async () => {
     const headers = { "x-forwarded-for": "203.0.113.200" };
     let last = 0;
