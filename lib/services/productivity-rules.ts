@@ -4,7 +4,7 @@ import { productivityRules, teams, type ProductivityRule } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, invalidField, notFound } from "@/lib/errors";
 import { requirePermission, type Caller } from "@/lib/auth/permissions";
-import { isValidPattern, normaliseApp, normaliseDomain, type RuleBody, type RuleUpdateBody } from "@/lib/validation/productivity-rules";
+import { checkPattern, type RuleBody, type RuleUpdateBody } from "@/lib/validation/productivity-rules";
 import { audit } from "./audit";
 import { inTx } from "./tx";
 
@@ -85,10 +85,9 @@ export async function updateRule(db: Db, caller: Caller, ruleId: string, input: 
     const current = await getRule(tx, caller, ruleId);
     const matchType = input.matchType ?? current.matchType;
     const raw = input.pattern ?? current.pattern;
-    const pattern = matchType === "APP" ? normaliseApp(raw) : normaliseDomain(raw);
-    if (!isValidPattern(matchType, pattern)) {
-      throw invalidField("body.pattern", matchType === "APP" ? "must be an application name" : "must be a domain such as github.com");
-    }
+    const checked = checkPattern(matchType, raw);
+    if ("error" in checked) throw invalidField("body.pattern", checked.error);
+    const { pattern } = checked;
     if (input.teamId !== undefined) await assertTeamInOrg(tx, caller.orgId, input.teamId);
     const teamId = input.teamId === undefined ? current.teamId : input.teamId;
     const [clash] = await tx

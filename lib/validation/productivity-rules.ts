@@ -28,6 +28,13 @@ export function isValidPattern(type: "APP" | "DOMAIN", pattern: string): boolean
   return HOST.test(pattern);
 }
 
+/** The stored form of a pattern, or the message saying why it is not one (for the `pattern` field). */
+export function checkPattern(type: "APP" | "DOMAIN", raw: string): { pattern: string } | { error: string } {
+  const pattern = type === "APP" ? normaliseApp(raw) : normaliseDomain(raw);
+  if (isValidPattern(type, pattern)) return { pattern };
+  return { error: type === "APP" ? "must be an application name" : "must be a domain such as github.com" };
+}
+
 const pattern = z.string({ message: "must be a string" }).trim().min(1, "must not be empty").max(300, "must be at most 300 characters");
 
 export const ruleBody = z
@@ -38,12 +45,12 @@ export const ruleBody = z
     teamId: uuid.nullable().default(null),
   })
   .transform((b, ctx) => {
-    const p = b.matchType === "APP" ? normaliseApp(b.pattern) : normaliseDomain(b.pattern);
-    if (!isValidPattern(b.matchType, p)) {
-      ctx.addIssue({ code: "custom", path: ["pattern"], message: b.matchType === "APP" ? "must be an application name" : "must be a domain such as github.com" });
+    const checked = checkPattern(b.matchType, b.pattern);
+    if ("error" in checked) {
+      ctx.addIssue({ code: "custom", path: ["pattern"], message: checked.error });
       return z.NEVER;
     }
-    return { ...b, pattern: p };
+    return { ...b, pattern: checked.pattern };
   });
 export type RuleBody = z.infer<typeof ruleBody>;
 
