@@ -131,8 +131,8 @@ export interface AcceptInvitationInput {
 export async function acceptInvitation(db: Db, invId: string, input: AcceptInvitationInput): Promise<User> {
   const { invitation } = await invitationByToken(db, invId, input.token);
   const email = input.email.toLowerCase();
-  if (email !== invitation.email.toLowerCase()) throw invalidField("email", "must be the invited e-mail address");
-  if (input.role && input.role !== invitation.role) throw invalidField("role", `must be the invited role (${invitation.role})`);
+  if (email !== invitation.email.toLowerCase()) throw invalidField("body.email", "must be the invited e-mail address");
+  if (input.role && input.role !== invitation.role) throw invalidField("body.role", `must be the invited role (${invitation.role})`);
   assertPasswordPolicy(input.password, { email });
   const passwordHash = await hashPassword(input.password);
   return inTx(db, async (tx) => {

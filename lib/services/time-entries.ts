@@ -37,7 +37,7 @@ export interface FieldNames {
   start: string;
   stop: string;
 }
-const LOG_FIELDS: FieldNames = { start: "startedAt", stop: "stoppedAt" };
+const LOG_FIELDS: FieldNames = { start: "body.startedAt", stop: "body.stoppedAt" };
 
 export interface EntryChange {
   id: string;
@@ -84,7 +84,7 @@ function checkTimes(startedAt: Date, stoppedAt: Date | null, f: FieldNames): voi
   if (startedAt.getTime() > t) throw invalidField(f.start, "must not be in the future");
   if (!stoppedAt) return;
   if (Number.isNaN(stoppedAt.getTime())) throw invalidField(f.stop, "must be a valid date-time");
-  if (stoppedAt.getTime() <= startedAt.getTime()) throw invalidField(f.stop, `must be after ${f.start}`);
+  if (stoppedAt.getTime() <= startedAt.getTime()) throw invalidField(f.stop, `must be after ${f.start.slice(f.start.lastIndexOf(".") + 1)}`);
   if (stoppedAt.getTime() > t) throw invalidField(f.stop, "must not be in the future");
   if (stoppedAt.getTime() - startedAt.getTime() > MAX_ENTRY_SECONDS * 1000) {
     throw invalidField(f.stop, "an entry may last at most 24 hours");
@@ -100,13 +100,13 @@ export async function resolveProjectTask(
   orgId: string,
   projectId: string | null | undefined,
   taskId: string | null | undefined,
-  opts: { requireOpenTask?: boolean } = {},
+  opts: { requireOpenTask?: boolean; /** the field the task id came in, for a 422 */ field?: string } = {},
 ): Promise<{ projectId: string | null; taskId: string | null }> {
   const pid = projectId ?? null;
   if (pid) await projectInOrg(db, orgId, pid);
   if (!taskId) return { projectId: pid, taskId: null };
   const t = await taskInOrg(db, orgId, taskId);
-  if (pid && t.projectId !== pid) throw invalidField("taskId", "the task does not belong to the given project");
+  if (pid && t.projectId !== pid) throw invalidField(opts.field ?? "body.taskId", "the task does not belong to the given project");
   if (opts.requireOpenTask && t.status === "closed") throw new AppError("task_closed", "The task is closed and cannot be tracked");
   return { projectId: pid ?? t.projectId, taskId };
 }

@@ -11,7 +11,7 @@ import type { Page } from "./projects";
 // (end after start, no future end, 24 hours at most, no overlap, the timesheet lock) is the
 // time-entry core's; errors name the seed's fields `start` and `end`.
 
-const TRACK_FIELDS: FieldNames = { start: "start", stop: "end" };
+const TRACK_FIELDS: FieldNames = { start: "body.start", stop: "body.end" };
 
 /** Tracks of the task the caller may read (members: their own; managers: also their teams'; admins: all), oldest first. */
 export async function listTracks(db: Db, caller: Caller, taskId: string, page: Page): Promise<TimeEntry[]> {

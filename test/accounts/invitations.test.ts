@@ -45,8 +45,8 @@ describe(`invitations (${testDbKind()})`, () => {
 
     const token = tokenOf(inv.link);
     const cases: Array<[Record<string, unknown>, number, string]> = [
-      [{ token, email: uniqueEmail("someone-else"), password: PASSWORD }, 422, "email"],
-      [{ token, email, password: PASSWORD, role: "member" }, 422, "role"],
+      [{ token, email: uniqueEmail("someone-else"), password: PASSWORD }, 422, "body.email"],
+      [{ token, email, password: PASSWORD, role: "member" }, 422, "body.role"],
       [{ token, email, password: "short" }, 422, "body.password"],
       [{ email, password: PASSWORD }, 422, "body.token"],
     ];

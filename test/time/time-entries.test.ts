@@ -29,9 +29,9 @@ describe(`time entry core (${testDbKind()})`, () => {
   });
 
   it.each([
-    [{ startedAt: "2026-03-02T10:00:00Z", stoppedAt: "2026-03-02T09:00:00Z" }, "stoppedAt: must be after startedAt"],
-    [{ startedAt: "2026-03-02T00:00:00Z", stoppedAt: "2026-03-03T00:00:01Z" }, "stoppedAt: an entry may last at most 24 hours"],
-    [{ startedAt: "2099-03-02T00:00:00Z", stoppedAt: "2099-03-02T01:00:00Z" }, "startedAt: must not be in the future"],
+    [{ startedAt: "2026-03-02T10:00:00Z", stoppedAt: "2026-03-02T09:00:00Z" }, "body.stoppedAt: must be after startedAt"],
+    [{ startedAt: "2026-03-02T00:00:00Z", stoppedAt: "2026-03-03T00:00:01Z" }, "body.stoppedAt: an entry may last at most 24 hours"],
+    [{ startedAt: "2099-03-02T00:00:00Z", stoppedAt: "2099-03-02T01:00:00Z" }, "body.startedAt: must not be in the future"],
   ])("refuses bad times %#", async (times, message) => {
     const org = await makeOrg();
     const c = await caller(org.member.token);

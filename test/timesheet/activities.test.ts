@@ -48,9 +48,9 @@ describe(`/api/timesheet/activity (${testDbKind()})`, () => {
   });
 
   it.each([
-    ["an APP without a name", [{ type: "APP", startedAt: "2026-03-02T09:00:00Z", duration: 60 }], 422, /^activities\.0\.name:/],
-    ["a URL activity without a URL", [batch[0]!, { type: "URL", startedAt: "2026-03-02T09:00:00Z", duration: 60 }], 422, /^activities\.1\.url:/],
-    ["a start in the future", [{ type: "APP", name: "x", startedAt: "2026-03-07T09:00:00Z", duration: 60 }], 422, /^activities\.0\.startedAt:/],
+    ["an APP without a name", [{ type: "APP", startedAt: "2026-03-02T09:00:00Z", duration: 60 }], 422, /^body\.activities\.0\.name:/],
+    ["a URL activity without a URL", [batch[0]!, { type: "URL", startedAt: "2026-03-02T09:00:00Z", duration: 60 }], 422, /^body\.activities\.1\.url:/],
+    ["a start in the future", [{ type: "APP", name: "x", startedAt: "2026-03-07T09:00:00Z", duration: 60 }], 422, /^body\.activities\.0\.startedAt:/],
     ["a zero duration", [{ type: "APP", name: "x", startedAt: "2026-03-02T09:00:00Z", duration: 0 }], 422, /^body\.activities\.0\.duration:/],
     ["an unknown type", [{ type: "FILE", name: "x", startedAt: "2026-03-02T09:00:00Z", duration: 5 }], 422, /^body\.activities\.0\.type:/],
     ["no activities", [], 422, /^body\.activities:/],
@@ -113,7 +113,7 @@ describe(`/api/timesheet/time-slot (${testDbKind()})`, () => {
     [{ startedAt: "2026-03-02T09:00:00Z", keyboard: -1, mouse: 0, overall: 0 }, /^body\.keyboard:/],
     [{ startedAt: "2026-03-02T09:00:00Z", duration: 900, keyboard: 0, mouse: 0, overall: 0 }, /^body\.duration:/],
     [{ keyboard: 0, mouse: 0, overall: 0 }, /^body\.startedAt:/],
-    [{ startedAt: "2026-03-07T09:00:00Z", keyboard: 0, mouse: 0, overall: 0 }, /^startedAt: must not be in the future/],
+    [{ startedAt: "2026-03-07T09:00:00Z", keyboard: 0, mouse: 0, overall: 0 }, /^body\.startedAt: must not be in the future/],
   ])("refuses slot %j", async (body, message) => {
     fixClock(NOW);
     const org = await makeOrg();

@@ -17,7 +17,7 @@ describe(`/api/timesheet refusals (${testDbKind()})`, () => {
     ["GET /api/timesheet/activity", (t: string) => api.activities(t, { groupBy: "title" }), "query.groupBy"],
     ["GET /api/timesheet/time-slot", (t: string) => api.slots(t, { startDate: "tomorrow" }), "query.startDate"],
     ["GET /api/timesheet/statistics/counts", (t: string) => api.counts(t, { timeZone: "Mars/Olympus" }), "query.timeZone"],
-    ["GET /api/timesheet/statistics/counts", (t: string) => api.counts(t, { startDate: "2026-03-05", endDate: "2026-03-04" }), "endDate"],
+    ["GET /api/timesheet/statistics/counts", (t: string) => api.counts(t, { startDate: "2026-03-05", endDate: "2026-03-04" }), "query.endDate"],
     ["GET /api/timesheet/timer/status", (t: string) => api.status(t, { timeZone: "Nowhere/Special" }), "query.timeZone"],
   ])("%s refuses a bad query naming %#", async (_label, request, field) => {
     fixClock(NOW);
@@ -82,8 +82,8 @@ describe(`/api/timesheet refusals (${testDbKind()})`, () => {
   it.each([
     ["a null stoppedAt (no restarting a stopped log)", () => ({ stoppedAt: null }), 422, /^body\.stoppedAt:/],
     ["an unknown logType", () => ({ logType: "WORK" }), 422, /^body\.logType:/],
-    ["a stop before the start", () => ({ stoppedAt: "2026-03-02T08:00:00Z" }), 422, /^stoppedAt: must be after startedAt/],
-    ["a task of another project", (ids: Ids) => ({ projectId: ids.project2, taskId: ids.task }), 422, /^taskId: the task does not belong to the given project/],
+    ["a stop before the start", () => ({ stoppedAt: "2026-03-02T08:00:00Z" }), 422, /^body\.stoppedAt: must be after startedAt/],
+    ["a task of another project", (ids: Ids) => ({ projectId: ids.project2, taskId: ids.task }), 422, /^body\.taskId: the task does not belong to the given project/],
     ["another organisation's project", (ids: Ids) => ({ projectId: ids.foreign }), 404, /Project/],
   ])("refuses an update with %s and keeps the log", async (_name, patch, status, message) => {
     fixClock(NOW);

@@ -137,8 +137,8 @@ describe(`/api/timesheet/time-log/report/daily-chart (${testDbKind()})`, () => {
 
   it.each([
     [{ groupBy: "week" }, "query.groupBy"],
-    [{ startDate: "2026-03-05", endDate: "2026-03-04" }, "endDate"],
-    [{ startDate: "2025-01-01", endDate: "2026-03-04" }, "endDate"],
+    [{ startDate: "2026-03-05", endDate: "2026-03-04" }, "query.endDate"],
+    [{ startDate: "2025-01-01", endDate: "2026-03-04" }, "query.endDate"],
     [{ timeZone: "Europe/Atlantis" }, "query.timeZone"],
     [{ startDate: "03/04/2026" }, "query.startDate"],
   ])("refuses chart query %j naming %s", async (query, field) => {

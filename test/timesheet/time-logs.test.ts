@@ -93,11 +93,11 @@ describe(`/api/timesheet/time-log (${testDbKind()})`, () => {
   });
 
   it.each([
-    ["stop before start", { startedAt: "2026-03-02T10:00:00Z", stoppedAt: "2026-03-02T09:00:00Z" }, 422, "validation_failed", /^stoppedAt: must be after startedAt/],
-    ["equal times", { startedAt: "2026-03-02T10:00:00Z", stoppedAt: "2026-03-02T10:00:00Z" }, 422, "validation_failed", /^stoppedAt: must be after startedAt/],
-    ["over 24 hours", { startedAt: "2026-03-02T00:00:00Z", stoppedAt: "2026-03-03T00:00:01Z" }, 422, "validation_failed", /^stoppedAt: an entry may last at most 24 hours/],
-    ["start in the future", { startedAt: "2026-03-07T09:00:00Z", stoppedAt: "2026-03-07T10:00:00Z" }, 422, "validation_failed", /^startedAt: must not be in the future/],
-    ["stop in the future", { startedAt: "2026-03-06T11:00:00Z", stoppedAt: "2026-03-06T13:00:00Z" }, 422, "validation_failed", /^stoppedAt: must not be in the future/],
+    ["stop before start", { startedAt: "2026-03-02T10:00:00Z", stoppedAt: "2026-03-02T09:00:00Z" }, 422, "validation_failed", /^body\.stoppedAt: must be after startedAt/],
+    ["equal times", { startedAt: "2026-03-02T10:00:00Z", stoppedAt: "2026-03-02T10:00:00Z" }, 422, "validation_failed", /^body\.stoppedAt: must be after startedAt/],
+    ["over 24 hours", { startedAt: "2026-03-02T00:00:00Z", stoppedAt: "2026-03-03T00:00:01Z" }, 422, "validation_failed", /^body\.stoppedAt: an entry may last at most 24 hours/],
+    ["start in the future", { startedAt: "2026-03-07T09:00:00Z", stoppedAt: "2026-03-07T10:00:00Z" }, 422, "validation_failed", /^body\.startedAt: must not be in the future/],
+    ["stop in the future", { startedAt: "2026-03-06T11:00:00Z", stoppedAt: "2026-03-06T13:00:00Z" }, 422, "validation_failed", /^body\.stoppedAt: must not be in the future/],
     ["missing startedAt", { stoppedAt: "2026-03-02T10:00:00Z" }, 422, "validation_failed", /^body\.startedAt:/],
     ["date without zone", { startedAt: "2026-03-02T09:00:00", stoppedAt: "2026-03-02T10:00:00Z" }, 422, "validation_failed", /^body\.startedAt:/],
     ["unknown logType", { startedAt: "2026-03-02T09:00:00Z", stoppedAt: "2026-03-02T10:00:00Z", logType: "WORK" }, 422, "validation_failed", /^body\.logType:/],
@@ -118,7 +118,7 @@ describe(`/api/timesheet/time-log (${testDbKind()})`, () => {
   it.each([
     [{ startDate: "2026-02-30" }, "query.startDate"],
     [{ startDate: "yesterday" }, "query.startDate"],
-    [{ startDate: "2026-03-05", endDate: "2026-03-04" }, "endDate"],
+    [{ startDate: "2026-03-05", endDate: "2026-03-04" }, "query.endDate"],
     [{ timeZone: "Mars/Olympus" }, "query.timeZone"],
     [{ employeeId: "nobody" }, "query.employeeId"],
     [{ page: 0 }, "query.page"],
