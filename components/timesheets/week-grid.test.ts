@@ -44,6 +44,17 @@ describe("splitting entries at local midnight", () => {
   });
 });
 
+describe("a midnight that does not exist", () => {
+  it("splits the entry at the jump of the clocks without losing time", () => {
+    // 22:00 on 7 March (CST) to 03:00 on 8 March (CDT) in Havana, where 8 March begins at 01:00: four hours
+    const slices = splitByLocalDay({ startedAt: "2026-03-08T03:00:00Z", stoppedAt: "2026-03-08T07:00:00Z" }, "America/Havana", 0);
+    expect(slices).toEqual([
+      { day: "2026-03-07", seconds: 7200 },
+      { day: "2026-03-08", seconds: 7200 },
+    ]);
+  });
+});
+
 describe("the week grid", () => {
   const monday = "2026-02-02";
   const entries = [

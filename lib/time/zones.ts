@@ -53,9 +53,27 @@ export function zonedToInstant(local: string, tz: string): Date {
   return fromZonedTime(local.replace(" ", "T"), tz);
 }
 
-/** Midnight (start) of a calendar day in a zone. */
+/**
+ * The first instant of a calendar day in a zone: its midnight, or, where the clocks jump over
+ * midnight (DST starting at 00:00), the instant of the jump — as PostgreSQL's
+ * `day::timestamp at time zone tz` answers, so day bounds agree in JavaScript and in SQL.
+ */
 export function dayStart(day: string, tz: string): Date {
-  return fromZonedTime(`${day}T00:00:00`, tz);
+  const midnight = fromZonedTime(`${day}T00:00:00`, tz);
+  if (localDate(midnight, tz) >= day) return midnight;
+  // midnight does not exist: the instant found still lies on the day before. Step forward to
+  // an instant on the day, then narrow down to the minute of the jump (zones move by minutes).
+  const MINUTE = 60_000;
+  const onDay = (m: number) => localDate(new Date(m * MINUTE), tz) >= day;
+  let lo = Math.floor(midnight.getTime() / MINUTE);
+  let hi = lo + 60;
+  for (let i = 0; !onDay(hi) && i < 48; i += 1) hi += 60;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (onDay(mid)) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi * MINUTE);
 }
 
 export function addDaysToDate(day: string, n: number): string {
