@@ -9,6 +9,7 @@ import { messageResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
+  scope: "signed-in",
   params: z.object({ userId: uuid }),
   body: passwordBody,
   summary: "Change your own password",
