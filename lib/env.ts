@@ -40,6 +40,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+/** Tests that change process.env read it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;

@@ -12,10 +12,11 @@ export const PUT = route({
   scope: "signed-in",
   params: z.object({ userId: uuid }),
   body: passwordBody,
-  summary: "Change your own password",
+  summary: "Change your own password (`currentPassword` too unless this session signed in within 10 minutes)",
+  throttled: true,
   response: messageResponse,
   handler: async ({ db, caller, params, body }) => {
-    await changeOwnPassword(db, caller, params.userId, body.password);
+    await changeOwnPassword(db, caller, params.userId, body);
     return { message: "Password updated successfully" };
   },
 });
