@@ -190,7 +190,7 @@ async function main() {
 
     const caller: Caller = {
       orgId: bench.orgId, userId: bench.adminId, role: "admin", isSuperUser: false, isManager: false,
-      sessionId: "bench", sessionKind: "password", email: "admin@bench.test", firstName: "Ada", lastName: "Admin", timeZone: TZ,
+      sessionId: "bench", sessionKind: "password", scopes: null, email: "admin@bench.test", firstName: "Ada", lastName: "Admin", timeZone: TZ,
     };
     const { accessToken } = await createSession(db, { orgId: bench.orgId, userId: bench.adminId, kind: "password" });
     const everyone = { userId: [] as string[], teamId: bench.teamIds };

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // Read and validated once; a bad value stops the start with a message naming the variable.
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -12,7 +14,13 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   APP_URL: z.url().default("http://localhost:3000"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  SUPER_USER_EMAILS: z.string().default(""),
+  // Super users are designated by user id (or the database flag set by `npm run superuser`),
+  // never by an e-mail address, which users choose. The old SUPER_USER_EMAILS is ignored.
+  SUPER_USER_IDS: z
+    .string()
+    .default("")
+    .refine((v) => v.split(",").every((x) => x.trim() === "" || UUID.test(x.trim())), "must be comma-separated user ids (UUIDs)"),
+  SUPER_USER_EMAILS: z.string().optional(),
   UPLOADTHING_TOKEN: z.string().optional(),
   SCREENSHOT_DIR: z.string().min(1).default(".data/screenshots"),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
@@ -32,16 +40,33 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+/** Tests that change process.env read it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
 
-export function superUserEmails(): Set<string> {
+let warned = false;
+
+/** The user ids of SUPER_USER_IDS (lower-cased). */
+export function superUserIds(): Set<string> {
+  const e = env();
+  if (e.SUPER_USER_EMAILS && !warned) {
+    warned = true;
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        time: new Date().toISOString(),
+        msg: "SUPER_USER_EMAILS is ignored: e-mail addresses can be chosen by users. Use `npm run superuser -- grant EMAIL` or SUPER_USER_IDS.",
+      }),
+    );
+  }
   return new Set(
-    env()
-      .SUPER_USER_EMAILS.split(",")
-      .map((e) => e.trim().toLowerCase())
+    e.SUPER_USER_IDS.split(",")
+      .map((x) => x.trim().toLowerCase())
       .filter(Boolean),
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, KeyRound, RefreshCw, Trash2 } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -12,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/api-client";
+import { SCOPE_DESCRIPTIONS, type Scope } from "@/lib/auth/scopes";
 import { queryKeys } from "@/lib/query-keys";
 import { formatDateTime } from "@/components/format/time";
 
@@ -20,6 +22,7 @@ export interface ApiKeyInfo {
   userId: string;
   name: string;
   last4: string;
+  scopes: string[];
   /** Unix ms, or null when never used. */
   lastUsedAt: number | null;
   createdAt: string;
@@ -33,7 +36,18 @@ interface Issued {
 type Pending = { kind: "rotate" | "delete"; key: ApiKeyInfo } | null;
 
 /** The person's own API keys: a key is shown once (created or rotated), then only by its last four characters. */
-export function ApiKeys({ userId, timeZone, initial }: { userId: string; timeZone: string; initial?: ApiKeyInfo[] }) {
+export function ApiKeys({
+  userId,
+  timeZone,
+  initial,
+  allowedScopes,
+}: {
+  userId: string;
+  timeZone: string;
+  initial?: ApiKeyInfo[];
+  /** The scopes the person's role allows a key: offered, all ticked by default. */
+  allowedScopes: Scope[];
+}) {
   const client = useQueryClient();
   const keys = useQuery({
     queryKey: queryKeys.apiKeys(),
@@ -42,13 +56,14 @@ export function ApiKeys({ userId, timeZone, initial }: { userId: string; timeZon
     initialData: initial,
   });
   const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<Scope[]>(allowedScopes);
   const [nameError, setNameError] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const refresh = () => client.invalidateQueries({ queryKey: queryKeys.apiKeys() });
 
   const create = useMutation({
-    mutationFn: (keyName: string) => api<Issued>("/v1/api-keys", { method: "POST", body: { name: keyName } }),
+    mutationFn: (keyName: string) => api<Issued>("/v1/api-keys", { method: "POST", body: { name: keyName, scopes } }),
     onSuccess: (r) => {
       setIssued(r);
       setName("");
@@ -71,6 +86,10 @@ export function ApiKeys({ userId, timeZone, initial }: { userId: string; timeZon
     e.preventDefault();
     if (!name.trim()) {
       setNameError("Give the key a name, e.g. the device or script that uses it");
+      return;
+    }
+    if (scopes.length === 0) {
+      setNameError("Tick at least one thing the key may do");
       return;
     }
     setNameError(null);
@@ -97,6 +116,26 @@ export function ApiKeys({ userId, timeZone, initial }: { userId: string; timeZon
           {create.isPending ? "Creating…" : "Create key"}
         </Button>
       </form>
+      <fieldset className="grid gap-2">
+        <legend className="mb-1 text-sm font-medium">What the key may do</legend>
+        <p className="text-sm text-muted-foreground">No key can change a password, create keys or make admins: those need you signed in.</p>
+        <div className="grid gap-1 sm:grid-cols-2">
+          {allowedScopes.map((sc) => (
+            <label key={sc} className="flex items-start gap-2 text-sm" title={SCOPE_DESCRIPTIONS[sc]}>
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={scopes.includes(sc)}
+                onChange={(e) => setScopes((cur) => (e.target.checked ? allowedScopes.filter((x) => x === sc || cur.includes(x)) : cur.filter((x) => x !== sc)))}
+              />
+              <span>
+                <span className="font-mono">{sc}</span>
+                <span className="block text-muted-foreground">{SCOPE_DESCRIPTIONS[sc]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       {nameError ? (
         <p id="keyName-error" className="text-sm text-destructive">
           {nameError}
@@ -114,6 +153,7 @@ export function ApiKeys({ userId, timeZone, initial }: { userId: string; timeZon
             <TableRow className="hover:bg-transparent">
               <TableHead scope="col">Name</TableHead>
               <TableHead scope="col">Key</TableHead>
+              <TableHead scope="col">Scopes</TableHead>
               <TableHead scope="col">Created</TableHead>
               <TableHead scope="col">Last used</TableHead>
               <TableHead scope="col" className="text-right">
@@ -126,6 +166,11 @@ export function ApiKeys({ userId, timeZone, initial }: { userId: string; timeZon
               <TableRow key={k.id}>
                 <TableCell className="max-w-48 truncate font-medium">{k.name}</TableCell>
                 <TableCell className="font-mono text-muted-foreground">…{k.last4}</TableCell>
+                <TableCell>
+                  <div className="flex max-w-64 flex-wrap gap-1">
+                    {k.scopes.length === 0 ? <span className="text-muted-foreground">None</span> : k.scopes.map((sc) => <Badge key={sc} variant="secondary" className="font-mono">{sc}</Badge>)}
+                  </div>
+                </TableCell>
                 <TableCell>{formatDateTime(k.createdAt, timeZone)}</TableCell>
                 <TableCell>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, timeZone) : "Never"}</TableCell>
                 <TableCell className="text-right">

@@ -7,9 +7,12 @@ import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/feedback";
 import { api } from "@/lib/api-client";
 
-/** A new password (PUT /v1/users/{id}/password); the person's other sessions end. */
+/**
+ * A new password (PUT /v1/users/{id}/password); the person's other sessions end. The
+ * current password is needed unless this session signed in within the last 10 minutes.
+ */
 export function PasswordForm({ userId }: { userId: string }) {
-  const { pending, formError, fieldErrors, run } = useApiForm(["password"]);
+  const { pending, formError, fieldErrors, run } = useApiForm(["password", "currentPassword"]);
   const [mismatch, setMismatch] = useState(false);
   const [done, setDone] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -19,13 +22,14 @@ export function PasswordForm({ userId }: { userId: string }) {
     setDone(false);
     const form = new FormData(e.currentTarget);
     const password = String(form.get("password") ?? "");
+    const currentPassword = String(form.get("currentPassword") ?? "");
     if (password !== String(form.get("repeatPassword") ?? "")) {
       setMismatch(true);
       return;
     }
     setMismatch(false);
     void run(async () => {
-      await api(`/v1/users/${userId}/password`, { method: "PUT", body: { password } });
+      await api(`/v1/users/${userId}/password`, { method: "PUT", body: currentPassword ? { password, currentPassword } : { password } });
       formRef.current?.reset();
       setDone(true);
     });
@@ -34,6 +38,15 @@ export function PasswordForm({ userId }: { userId: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-4" noValidate>
       <ErrorMessage error={formError} />
+      <Field
+        id="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        maxLength={1024}
+        hint="Not needed if you signed in within the last 10 minutes."
+        error={fieldErrors.currentPassword}
+      />
       <NewPasswordField id="password" label="New password" error={fieldErrors.password} />
       <Field
         id="repeatPassword"

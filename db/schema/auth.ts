@@ -44,6 +44,8 @@ export const apiKeys = pgTable(
     name: text("name").notNull(),
     keyHash: text("key_hash").notNull(),
     last4: text("last4").notNull(),
+    // What the key may do (lib/auth/scopes.ts); never the powers of a signed-in session.
+    scopes: text("scopes").array().notNull(),
     lastUsedAt: tstz("last_used_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

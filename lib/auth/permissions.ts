@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { teamMembers, teams, users } from "@/db/schema";
 import { forbidden, notFound } from "@/lib/errors";
+import type { Scope } from "./scopes";
 
 // The one place that decides permissions (SPEC.md, "Permissions").
 export const PERMISSIONS = ["TIME_TRACKER", "CAN_APPROVE_TIMESHEET", "ORG_ADMIN", "SUPER_USER"] as const;
@@ -16,6 +17,8 @@ export interface Caller {
   isManager: boolean;
   sessionId: string;
   sessionKind: "password" | "api_key" | "web";
+  /** The API key's scopes for an API-key session; null (not limited) for the others. */
+  scopes: Scope[] | null;
   email: string;
   firstName: string;
   lastName: string;

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { isExclusionViolation, isRetryable, isUnavailable, pgErrorOf } from "@/lib/db-errors";
 import { resolveCaller } from "@/lib/auth/caller";
 import { requirePermission, type Caller, type Permission } from "@/lib/auth/permissions";
+import { checkRouteScope, type RouteScope } from "@/lib/auth/scopes";
 import { errorBody, familyOf, successBody, type Family } from "./envelope";
 import { log } from "./log";
 import { zodToAppError } from "./zod-error";
@@ -26,6 +27,12 @@ export interface HandlerArgs<P, Q, B, A extends AuthMode> {
 export interface RouteSpec<P, Q, B, A extends AuthMode> {
   /** Who may call: a valid token or web session (default), optional, or none. */
   auth?: A;
+  /**
+   * What an API-key session needs to call the route: a scope the key holds, `signed-in`
+   * (never with an API key) or `any`. Declared on every route with auth (a test checks it);
+   * password and web sessions are not limited by scopes.
+   */
+  scope?: RouteScope;
   /** The organisation-level permission the route needs (checked after auth). */
   permission?: Permission;
   params?: ZodType<P>;
@@ -140,6 +147,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
           throw new AppError("unauthorized", "presented" in resolved && resolved.presented ? "Invalid or expired credentials" : "Missing credentials: send an Authorization: Bearer header");
         }
       }
+      if (caller) checkRouteScope(caller, spec.scope);
       if (spec.permission && caller) requirePermission(caller, spec.permission);
       let claim: IdempotencyClaim | undefined;
       const idempotencyKey = spec.idempotent && caller ? req.headers.get("idempotency-key") : null;

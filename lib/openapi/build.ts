@@ -135,6 +135,14 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
       if (method !== "GET") errors.add(409).add(413);
       if (spec.rawBody) errors.add(415);
       if (spec.throttled) errors.add(429);
+      const scopeNote = !secured
+        ? undefined
+        : spec.scope === "signed-in"
+          ? "Needs a signed-in session (password or web): API keys are refused whatever their scopes."
+          : spec.scope && spec.scope !== "any"
+            ? `API keys need the scope \`${spec.scope}\`.`
+            : "Any session, API keys included.";
+      const scopes = spec.scope && spec.scope !== "any" ? [spec.scope] : [];
       const responses: Record<string, unknown> = {
         [String(status)]: {
           description: spec.message ?? "Success",
@@ -148,8 +156,10 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
         operationId: `${method.toLowerCase()}${r.pattern.replace(/\{([^}]+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
         summary: spec.summary ?? r.summaries[method] ?? `${method} ${r.pattern}`,
         tags: [familyTitles[family]],
+        ...(scopeNote ? { description: scopeNote, "x-scopes": scopes } : {}),
         ...(spec.permission ? { "x-permission": spec.permission } : {}),
-        security: secured ? [{ bearerAuth: [] }, { sessionCookie: [] }] : [],
+        // OpenAPI 3.1 lets a non-OAuth requirement list role names: here, the key's scope.
+        security: secured ? [{ bearerAuth: scopes }, { sessionCookie: [] }] : [],
         parameters: [...parametersOf(spec.params, "path"), ...parametersOf(spec.query, "query")],
         ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body) } } } } : {}),
         ...(spec.rawBody ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object" } } } } } : {}),

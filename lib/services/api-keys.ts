@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiKeys, users, type ApiKey } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, invalidField, notFound } from "@/lib/errors";
+import { requireSignedIn, SCOPES, scopesAllowed, type Scope } from "@/lib/auth/scopes";
 import { isAdmin, type Caller } from "@/lib/auth/permissions";
 import { hashesEqual, hashToken, issueToken, parseToken } from "@/lib/auth/tokens";
 import type { ClientInfo } from "./accounts";
@@ -21,6 +22,7 @@ export function apiKeyView(k: ApiKey) {
     userId: k.userId,
     name: k.name,
     last4: k.last4,
+    scopes: SCOPES.filter((x) => k.scopes.includes(x)),
     lastUsedAt: k.lastUsedAt?.getTime() ?? null,
     createdAt: k.createdAt.toISOString(),
     updatedAt: k.updatedAt.toISOString(),
@@ -32,22 +34,28 @@ export interface IssuedApiKey {
   key: ApiKey;
 }
 
-async function insertKey(db: Db, orgId: string, userId: string, name: string): Promise<IssuedApiKey> {
+async function insertKey(db: Db, orgId: string, userId: string, name: string, scopes: Scope[]): Promise<IssuedApiKey> {
   const id = randomUUID();
   const apiKey = issueToken("apiKey", orgId, id);
   const at = now();
   const [key] = await db
     .insert(apiKeys)
-    .values({ organizationId: orgId, id, userId, name, keyHash: hashToken(apiKey), last4: apiKey.slice(-4), createdAt: at, updatedAt: at })
+    .values({ organizationId: orgId, id, userId, name, keyHash: hashToken(apiKey), last4: apiKey.slice(-4), scopes, createdAt: at, updatedAt: at })
     .returning();
   return { apiKey, key: key! };
 }
 
-/** A key of the organisation the caller may manage: their own, or any for an admin. */
-async function manageableKey(db: Db, caller: Caller, keyId: string): Promise<ApiKey> {
+/**
+ * A key of the organisation the caller may see or revoke: their own, or any for an admin.
+ * `own` (rotation, which reveals a new secret) allows only the caller's own key: nobody
+ * reads another person's secret, so an admin cannot act as a manager through their key.
+ */
+async function manageableKey(db: Db, caller: Caller, keyId: string, opts: { own?: boolean } = {}): Promise<ApiKey> {
   const [key] = await db.select().from(apiKeys).where(and(eq(apiKeys.organizationId, caller.orgId), eq(apiKeys.id, keyId)));
   if (!key) throw notFound("API key");
-  if (key.userId !== caller.userId && !isAdmin(caller)) throw forbidden("You may not manage another user's API key");
+  if (key.userId === caller.userId) return key;
+  if (opts.own && isAdmin(caller)) throw forbidden("Only a key's owner rotates it; an admin may delete another user's key");
+  if (!isAdmin(caller)) throw forbidden("You may not manage another user's API key");
   return key;
 }
 
@@ -60,22 +68,35 @@ export async function listApiKeys(db: Db, caller: Caller): Promise<ApiKey[]> {
     .orderBy(desc(apiKeys.createdAt));
 }
 
-export const getApiKey = manageableKey;
+export const getApiKey = (db: Db, caller: Caller, keyId: string) => manageableKey(db, caller, keyId);
 
-/** A new key for the caller. */
 /**
  * Keys are issued from a signed-in session only: a leaked key must not be able to mint (or
  * rotate itself into) keys its owner does not know about, which deleting it would not revoke.
  */
 function assertNotApiKeySession(caller: Caller): void {
-  if (caller.sessionKind === "api_key") throw forbidden("Create and rotate API keys from a signed-in session, not with an API key");
+  requireSignedIn(caller, "Creating or rotating an API key");
 }
 
-export async function createApiKey(db: Db, caller: Caller, input: { name: string }): Promise<IssuedApiKey> {
+/**
+ * The scopes of a new key: the requested ones, each allowed by the owner's role (422
+ * `body.scopes` otherwise), or by default all the role allows.
+ */
+export function keyScopes(owner: { role: "admin" | "member"; isManager: boolean }, requested?: readonly Scope[]): Scope[] {
+  const allowed = scopesAllowed(owner);
+  if (requested === undefined) return allowed;
+  const beyond = requested.filter((x) => !allowed.includes(x));
+  if (beyond.length > 0) throw invalidField("body.scopes", `your role does not allow ${[...new Set(beyond)].join(", ")}`);
+  return SCOPES.filter((x) => requested.includes(x));
+}
+
+/** A new key for the caller. */
+export async function createApiKey(db: Db, caller: Caller, input: { name: string; scopes?: Scope[] }): Promise<IssuedApiKey> {
   assertNotApiKeySession(caller);
+  const scopes = keyScopes(caller, input.scopes);
   return inTx(db, async (tx) => {
-    const issued = await insertKey(tx, caller.orgId, caller.userId, input.name);
-    await audit(tx, caller, "api_key.created", { type: "api_key", id: issued.key.id });
+    const issued = await insertKey(tx, caller.orgId, caller.userId, input.name, scopes);
+    await audit(tx, caller, "api_key.created", { type: "api_key", id: issued.key.id }, { scopes });
     return issued;
   });
 }
@@ -91,16 +112,18 @@ export async function deleteApiKey(db: Db, caller: Caller, keyId: string): Promi
 }
 
 /**
- * Replaces a key: the old one is deleted (it and its sessions fail at once) and a new
- * one, with the same owner and name but a new id, is returned once.
+ * Replaces the caller's own key: the old one is deleted (it and its sessions fail at once)
+ * and a new one, with the same name and scopes but a new id, is returned once.
  */
 export async function rotateApiKey(db: Db, caller: Caller, keyId: string): Promise<IssuedApiKey> {
   assertNotApiKeySession(caller);
   return inTx(db, async (tx) => {
-    const old = await manageableKey(tx, caller, keyId);
+    const old = await manageableKey(tx, caller, keyId, { own: true });
     await revokeApiKeySessions(tx, caller.orgId, old.id, "api_key_rotated");
     await tx.delete(apiKeys).where(and(eq(apiKeys.organizationId, caller.orgId), eq(apiKeys.id, old.id)));
-    const issued = await insertKey(tx, caller.orgId, old.userId, old.name);
+    // The owner's role may have shrunk since: the new key keeps only what it still allows.
+    const allowed = scopesAllowed(caller);
+    const issued = await insertKey(tx, caller.orgId, old.userId, old.name, old.scopes.filter((x): x is Scope => allowed.includes(x as Scope)));
     await audit(tx, caller, "api_key.rotated", { type: "api_key", id: issued.key.id }, { replaced: old.id });
     return issued;
   });

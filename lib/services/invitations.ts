@@ -10,6 +10,7 @@ import { invitationLink } from "@/lib/links";
 import { sendMail } from "@/lib/mail";
 import { audit } from "./audit";
 import { assertPasswordPolicy, hashPassword } from "./passwords";
+import { requireSignedIn } from "@/lib/auth/scopes";
 import { inTx } from "./tx";
 import { assertEmailFree, insertUser, type Role } from "./users";
 
@@ -37,6 +38,8 @@ export async function createInvitation(
   caller: Caller,
   input: { email: string; role?: Role },
 ): Promise<{ invitation: Invitation; link: string }> {
+  // An invitation to an admin account makes an admin: a signed-in session's power only.
+  if (input.role === "admin") requireSignedIn(caller, "Inviting an admin");
   requirePermission(caller, "ORG_ADMIN");
   const email = input.email.toLowerCase();
   await assertEmailFree(db, email);

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiKeys, authSessions, users } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { superUserEmails } from "@/lib/env";
+import { superUserIds } from "@/lib/env";
+import type { Scope } from "@/lib/auth/scopes";
 import type { Caller } from "@/lib/auth/permissions";
 import { hashesEqual, hashToken, issueToken, parseToken } from "@/lib/auth/tokens";
 
@@ -74,6 +75,7 @@ export async function authenticateAccessToken(db: Db, token: string): Promise<Ca
         deactivatedAt: users.deactivatedAt,
       },
       apiKeyExists: apiKeys.id,
+      apiKeyScopes: apiKeys.scopes,
       isManager: sql<boolean>`exists (select 1 from team_members m where m.organization_id = ${authSessions.organizationId} and m.user_id = ${authSessions.userId} and m.is_manager)`,
     })
     .from(authSessions)
@@ -100,10 +102,13 @@ export async function authenticateAccessToken(db: Db, token: string): Promise<Ca
     orgId: session.organizationId,
     userId: session.userId,
     role: user.role,
-    isSuperUser: user.isSuperUser || superUserEmails().has(user.email.toLowerCase()),
+    // Designated by what no user can write: the database flag (npm run superuser) or the
+    // user's id in SUPER_USER_IDS; never an e-mail address, which users choose.
+    isSuperUser: user.isSuperUser || superUserIds().has(session.userId),
     isManager: Boolean(row.isManager),
     sessionId: session.id,
     sessionKind: session.kind,
+    scopes: session.kind === "api_key" ? ((row.apiKeyScopes ?? []) as Scope[]) : null,
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,

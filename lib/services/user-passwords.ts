@@ -1,13 +1,15 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { userTokens, users, type User } from "@/db/schema";
+import { authSessions, userTokens, users, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, forbidden, invalidField, notFound } from "@/lib/errors";
+import { requireSignedIn } from "@/lib/auth/scopes";
 import { requirePermission, type Caller } from "@/lib/auth/permissions";
 import { hashesEqual, hashToken, parseToken } from "@/lib/auth/tokens";
 import { sendMail } from "@/lib/mail";
 import { audit } from "./audit";
-import { assertPasswordPolicy, hashPassword } from "./passwords";
+import { assertPasswordPolicy, hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords";
+import { assertNotThrottled, recordFailure, type ThrottleKey } from "./throttle";
 import { revokeUserSessions } from "./sessions";
 import { inTx } from "./tx";
 import { issueSetPasswordLink, SET_PASSWORD_LINK_MS, userInOrg } from "./users";
@@ -23,16 +25,44 @@ async function storePassword(db: Db, user: User, passwordHash: string): Promise<
     .where(and(eq(userTokens.organizationId, user.organizationId), eq(userTokens.userId, user.id), isNull(userTokens.usedAt)));
 }
 
+/** A session that signed in this recently changes its password with the new one alone ("sudo mode"). */
+export const RECENT_SIGN_IN_MS = 10 * 60_000;
+
 /**
  * A user replaces their own password from a signed-in session (not an API key, which
- * would turn a leaked key into a taken-over account). Their other sessions end.
+ * would turn a leaked key into a taken-over account). Unless the session signed in within
+ * the last 10 minutes, the current password is needed too (422 `body.currentPassword` when
+ * missing, 403 when wrong; wrong attempts count in the login throttle of the account).
+ * Their other sessions end; the current one stays.
  */
-export async function changeOwnPassword(db: Db, caller: Caller, userId: string, password: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  caller: Caller,
+  userId: string,
+  input: { password: string; currentPassword?: string },
+): Promise<void> {
+  requireSignedIn(caller, "Changing a password");
   const user = await userInOrg(db, caller.orgId, userId);
   if (userId !== caller.userId) throw forbidden("Users change only their own password; admins use password-reset");
-  if (caller.sessionKind === "api_key") throw forbidden("Change the password from a signed-in session, not with an API key");
-  assertPasswordPolicy(password, { email: user.email });
-  const passwordHash = await hashPassword(password);
+  const [session] = await db
+    .select({ startedAt: authSessions.startedAt })
+    .from(authSessions)
+    .where(and(eq(authSessions.organizationId, caller.orgId), eq(authSessions.id, caller.sessionId)));
+  const recent = !!session && now().getTime() - session.startedAt.getTime() < RECENT_SIGN_IN_MS;
+  if (!recent || input.currentPassword !== undefined) {
+    if (input.currentPassword === undefined) {
+      throw invalidField("body.currentPassword", "is required: this session signed in more than 10 minutes ago");
+    }
+    const throttle: ThrottleKey[] = [{ kind: "account", id: user.email.toLowerCase() }];
+    await assertNotThrottled(db, throttle);
+    const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : await verifyAgainstNothing(input.currentPassword);
+    if (!ok) {
+      await recordFailure(db, throttle);
+      throw new AppError("forbidden", "body.currentPassword: is not your current password", { field: "body.currentPassword" });
+    }
+  }
+  assertPasswordPolicy(input.password, { email: user.email });
+  const passwordHash = await hashPassword(input.password);
   await inTx(db, async (tx) => {
     await storePassword(tx, user, passwordHash);
     await revokeUserSessions(tx, caller.orgId, userId, "password_changed", caller.sessionId);
@@ -51,6 +81,8 @@ export async function resetPassword(
   expiresAt: Date,
 ): Promise<{ setPasswordUrl: string; expiresAt: Date; linkExpiresAt: Date }> {
   requirePermission(caller, "ORG_ADMIN");
+  // The link sets a password of the holder's choosing: never minted with an API key.
+  requireSignedIn(caller, "Resetting a password");
   const user = await userInOrg(db, caller.orgId, userId);
   const linkExpiresAt = new Date(Math.max(expiresAt.getTime(), now().getTime()) + SET_PASSWORD_LINK_MS);
   const setPasswordUrl = await inTx(db, async (tx) => {

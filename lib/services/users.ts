@@ -10,6 +10,7 @@ import { hashToken, issueToken } from "@/lib/auth/tokens";
 import { setPasswordLink } from "@/lib/links";
 import { sendMail } from "@/lib/mail";
 import { audit } from "./audit";
+import { requireScope, requireSignedIn } from "@/lib/auth/scopes";
 import { revokeUserSessions } from "./sessions";
 import { inTx } from "./tx";
 
@@ -140,6 +141,7 @@ export interface CreateUserInput {
 /** An admin adds a user without a password; the user picks one through the returned link. */
 export async function createUser(db: Db, caller: Caller, input: CreateUserInput): Promise<{ user: User; setPasswordUrl: string }> {
   requirePermission(caller, "ORG_ADMIN");
+  if (input.role === "admin") requireSignedIn(caller, "Creating an admin");
   const result = await inTx(db, async (tx) => {
     const user = await insertUser(tx, { ...input, orgId: caller.orgId });
     const setPasswordUrl = await issueSetPasswordLink(tx, caller.orgId, user.id, new Date(now().getTime() + SET_PASSWORD_LINK_MS));
@@ -182,9 +184,10 @@ async function assertAnotherActiveAdmin(db: Db, orgId: string, userId: string): 
  */
 export async function updateUser(db: Db, caller: Caller, userId: string, changes: UserChanges): Promise<User> {
   await assertUserAccess(db, caller, userId, "write");
-  if (!isAdmin(caller)) {
-    const denied = ADMIN_ONLY.filter((k) => changes[k] !== undefined);
-    if (denied.length > 0) throw forbidden(`Only admins change ${denied.join(", ")}`);
+  const adminOnly = ADMIN_ONLY.filter((k) => changes[k] !== undefined);
+  if (adminOnly.length > 0) {
+    if (!isAdmin(caller)) throw forbidden(`Only admins change ${adminOnly.join(", ")}`);
+    requireScope(caller, "admin");
   }
   return inTx(db, async (tx) => {
     const current = await userInOrg(tx, caller.orgId, userId, { lock: true });
@@ -194,6 +197,7 @@ export async function updateUser(db: Db, caller: Caller, userId: string, changes
     if (changes.lastName !== undefined) set.lastName = changes.lastName;
     if (changes.timeZone !== undefined) set.timeZone = changes.timeZone;
     if (changes.role !== undefined && changes.role !== current.role) {
+      if (changes.role === "admin") requireSignedIn(caller, "Promoting a user to admin");
       if (current.role === "admin") await assertAnotherActiveAdmin(tx, caller.orgId, userId);
       set.role = changes.role;
     }
@@ -202,7 +206,10 @@ export async function updateUser(db: Db, caller: Caller, userId: string, changes
       if (current.role === "admin") await assertAnotherActiveAdmin(tx, caller.orgId, userId);
       set.deactivatedAt = at;
     }
-    if (changes.active === true) set.deactivatedAt = null;
+    if (changes.active === true && current.deactivatedAt !== null) {
+      if ((set.role ?? current.role) === "admin") requireSignedIn(caller, "Reactivating an admin");
+      set.deactivatedAt = null;
+    }
     const email = changes.email?.toLowerCase();
     if (email !== undefined && email !== current.email.toLowerCase()) {
       await assertEmailFree(tx, email);

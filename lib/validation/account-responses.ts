@@ -1,3 +1,4 @@
+import { SCOPES } from "@/lib/auth/scopes";
 import { z } from "zod";
 
 // Response shapes of the /v1 account API (seed 003), for the OpenAPI document. The views in
@@ -64,6 +65,7 @@ export const apiKeyInfoResponse = z.object({
   userId: z.string(),
   name: z.string(),
   last4: z.string(),
+  scopes: z.array(z.enum(SCOPES)).describe("What the key may do (see x-scopes of each operation)"),
   lastUsedAt: unixMs.nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,

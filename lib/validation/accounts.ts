@@ -1,3 +1,4 @@
+import { SCOPES } from "@/lib/auth/scopes";
 import { z } from "zod";
 import { email, isoInstant, name, timeZone } from "./common";
 
@@ -58,10 +59,27 @@ export const userUpdateBody = z.object({
   timeZone: timeZone.optional(),
 });
 
-export const passwordBody = z.object({ password });
+// The current password is needed unless the session signed in within the last 10 minutes.
+export const passwordBody = z.object({
+  password,
+  currentPassword: z
+    .string()
+    .min(1, "must not be empty")
+    .max(1024)
+    .optional()
+    .describe("The current password; required unless this session signed in within the last 10 minutes"),
+});
 export const passwordResetBody = z.object({ expiresAt: isoInstant });
 
-export const apiKeyCreateBody = z.object({ name });
+export const apiKeyCreateBody = z.object({
+  name,
+  scopes: z
+    .array(z.enum(SCOPES, { message: `must be one of ${SCOPES.join(", ")}` }))
+    .min(1, "must name at least one scope")
+    .max(SCOPES.length)
+    .optional()
+    .describe("What the key may do; default: every scope the owner's role allows"),
+});
 export const invitationCreateBody = z.object({ email, role: role.optional() });
 
 export const teamBody = z.object({ name });

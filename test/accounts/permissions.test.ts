@@ -132,7 +132,8 @@ const cases: Case[] = [
     method: "POST",
     path: (f) => `/v1/api-keys/${f.apiKeyId}/rotate`,
     params: (f) => ({ apiKeyId: f.apiKeyId }),
-    expect: { admin: 200, manager: 403, member: 403, outsider: 200 },
+    // only the owner reads a new secret: an admin revokes, never rotates, another's key
+    expect: { admin: 403, manager: 403, member: 403, outsider: 200 },
   },
   {
     name: "DELETE /v1/api-keys/{outsider's}",

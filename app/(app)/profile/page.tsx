@@ -6,6 +6,7 @@ import { getUser } from "@/lib/services/users";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/feedback";
 import { ApiKeys } from "@/components/profile/api-keys";
+import { scopesAllowed } from "@/lib/auth/scopes";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { timeZoneOptions } from "@/components/team/time-zones";
@@ -50,7 +51,7 @@ export default async function ProfilePage() {
             <CardDescription>For desktop agents and scripts. A key is shown once, when it is created or rotated.</CardDescription>
           </CardHeader>
           <CardContent>
-            <ApiKeys userId={user.id} timeZone={user.timeZone} initial={own} />
+            <ApiKeys userId={user.id} timeZone={user.timeZone} initial={own} allowedScopes={scopesAllowed(caller)} />
           </CardContent>
         </Card>
       </div>

@@ -7,6 +7,7 @@ import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: sheetListQuery,
   summary: "List weekly timesheets (own; managers: their teams; admins: the organisation) whose week meets startDate..endDate",

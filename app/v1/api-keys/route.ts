@@ -8,12 +8,14 @@ import { apiKeyInfoResponse, issuedApiKeyResponse } from "@/lib/validation/accou
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "users:read",
   summary: "List API keys",
   response: z.array(apiKeyInfoResponse),
   handler: async ({ db, caller }) => (await listApiKeys(db, caller)).map(apiKeyView),
 });
 
 export const POST = route({
+  scope: "signed-in",
   body: apiKeyCreateBody,
   status: 201,
   summary: "Create an API key (shown once)",

@@ -8,6 +8,7 @@ import { createdInvitationResponse, invitationResponse } from "@/lib/validation/
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   summary: "List invitations",
   response: z.array(invitationResponse),
@@ -15,6 +16,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   body: invitationCreateBody,
   status: 201,

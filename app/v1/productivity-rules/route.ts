@@ -8,6 +8,7 @@ import { ruleBody, ruleListQuery } from "@/lib/validation/productivity-rules";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "users:read",
   query: ruleListQuery,
   summary: "List productivity rules (organisation rules first, then team overrides)",
   response: z.array(productivityRuleResponse),
@@ -15,6 +16,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   body: ruleBody,
   status: 201,

@@ -8,6 +8,7 @@ import { projectResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   query: listQuery,
   summary: "List projects (page, limit ≤ 100; oldest first)",
   response: z.array(projectResponse),
@@ -15,6 +16,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "time:write",
   body: projectCreateBody,
   status: 201,
   summary: "Create a project (externalId unique in the organisation)",

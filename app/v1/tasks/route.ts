@@ -8,6 +8,7 @@ import { taskResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   query: taskListQuery,
   summary: "List tasks (page, limit ≤ 100; oldest first)",
   response: z.array(taskResponse),
@@ -15,6 +16,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "time:write",
   body: taskCreateBody,
   status: 201,
   summary: "Create a task, standalone or in a project (externalId unique in the organisation)",

@@ -8,12 +8,14 @@ import { teamResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "users:read",
   summary: "List teams with their members",
   response: z.array(teamResponse),
   handler: async ({ db, caller }) => (await listTeams(db, caller)).map(teamView),
 });
 
 export const POST = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   body: teamBody,
   status: 201,

@@ -8,12 +8,14 @@ import { createdUserResponse, userResponse } from "@/lib/validation/account-resp
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "users:read",
   summary: "List users (admins: all; managers: their teams; members: themselves)",
   response: z.array(userResponse),
   handler: async ({ db, caller }) => (await listUsers(db, caller)).map(userView),
 });
 
 export const POST = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   body: userCreateBody,
   status: 201,

@@ -7,6 +7,7 @@ import { activityListResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: activityListQuery,
   summary: "List activities overlapping startDate..endDate (own; managers: their teams; admins: all); groupBy=name sums per app or host",

@@ -7,6 +7,7 @@ import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
+  scope: "timesheets:approve",
   permission: "CAN_APPROVE_TIMESHEET",
   body: denyBody,
   summary: "Deny timesheets (all or none; reason required); the owner may edit and resubmit",

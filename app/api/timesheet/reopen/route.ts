@@ -7,6 +7,7 @@ import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   body: reopenBody,
   summary: "Reopen approved timesheets as drafts (admins; all or none; never your own)",

@@ -7,6 +7,7 @@ import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
+  scope: "timesheets:approve",
   permission: "CAN_APPROVE_TIMESHEET",
   body: sheetIdsBody,
   summary: "Put timesheets in review (all or none; never your own)",

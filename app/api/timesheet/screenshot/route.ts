@@ -10,6 +10,7 @@ import { screenshotListQuery, screenshotListResponse, screenshotResponse, screen
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: screenshotListQuery,
   summary: "List screenshots (the caller's, or employeeId's for their managers and admins), newest first",
@@ -24,6 +25,7 @@ export const GET = route({
 const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
 
 export const POST = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   idempotent: true,
   rawBody: true,

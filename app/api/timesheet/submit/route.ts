@@ -7,6 +7,7 @@ import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   body: submitBody,
   summary: "Submit own timesheets (all or none); their entries are locked until a decision",

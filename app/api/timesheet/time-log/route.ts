@@ -7,6 +7,7 @@ import { timeLogListResponse, writtenTimeLogResponse } from "@/lib/validation/ti
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: timeLogListQuery,
   summary: "List time logs overlapping startDate..endDate, newest first (own; managers: their teams; admins: the organisation)",
@@ -15,6 +16,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   idempotent: true,
   body: timeLogCreateBody,

@@ -7,6 +7,7 @@ import { slotListResponse, slotResponse } from "@/lib/validation/timesheet-respo
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: slotListQuery,
   summary: "List activity slots overlapping startDate..endDate (own; managers: their teams; admins: all)",
@@ -15,6 +16,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   body: timeSlotBody,
   idempotent: true,

@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ apiKeyId: uuid });
 
 export const GET = route({
+  scope: "users:read",
   params,
   summary: "Get an API key's metadata",
   response: apiKeyInfoResponse,
@@ -17,6 +18,7 @@ export const GET = route({
 });
 
 export const DELETE = route({
+  scope: "users:write",
   params,
   summary: "Delete an API key",
   response: messageResponse,

@@ -6,6 +6,7 @@ import { messageResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "any",
   summary: "Log out: revoke this session",
   response: messageResponse,
   handler: async ({ db, caller }) => {

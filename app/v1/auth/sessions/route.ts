@@ -7,6 +7,7 @@ import { sessionResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   summary: "List the organisation's active sessions",
   response: z.array(sessionResponse),

@@ -7,6 +7,7 @@ import { dashboardBody } from "@/lib/validation/dashboards";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "reports:read",
   body: dashboardBody,
   message: "Fetched weekly summary successfully",
   summary: "Fetch weekly summary",

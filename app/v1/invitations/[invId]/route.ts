@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ invId: uuid });
 
 export const GET = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   summary: "Get an invitation",
@@ -18,6 +19,7 @@ export const GET = route({
 });
 
 export const DELETE = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   summary: "Delete an invitation",

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ orgId: uuid });
 
 export const GET = route({
+  scope: "users:read",
   params,
   summary: "Get an organisation",
   response: orgResponse,
@@ -18,6 +19,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   body: orgUpdateBody,

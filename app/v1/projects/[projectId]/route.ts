@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ projectId: uuid });
 
 export const GET = route({
+  scope: "time:read",
   params,
   summary: "Get a project",
   response: projectResponse,
@@ -18,6 +19,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "time:write",
   params,
   body: projectUpdateBody,
   summary: "Update a project's name, description or externalId (its creator or an admin)",

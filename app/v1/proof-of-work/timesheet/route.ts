@@ -7,6 +7,7 @@ import { proofOfWorkBody } from "@/lib/validation/dashboards";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "reports:read",
   body: proofOfWorkBody,
   message: "Fetched timesheet successfully",
   summary: "Fetch timesheet (proof of work)",

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ taskId: uuid });
 
 export const GET = route({
+  scope: "time:read",
   params,
   summary: "Get a task",
   response: taskResponse,
@@ -18,6 +19,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "time:write",
   params,
   body: taskUpdateBody,
   summary: "Update a task; status open or closed (a closed task cannot be started)",

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ teamId: uuid });
 
 export const GET = route({
+  scope: "users:read",
   params,
   summary: "Get a team with its members",
   response: teamResponse,
@@ -18,6 +19,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   body: teamBody.partial(),
@@ -27,6 +29,7 @@ export const PUT = route({
 });
 
 export const DELETE = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   summary: "Delete a team",

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ userId: uuid });
 
 export const GET = route({
+  scope: "users:read",
   params,
   summary: "Get a user",
   response: userResponse,
@@ -18,6 +19,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "users:write",
   params,
   body: userUpdateBody,
   summary: "Update a user; `active: false` deactivates, `active: true` reactivates",

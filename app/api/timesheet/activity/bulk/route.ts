@@ -7,6 +7,7 @@ import { activityBulkResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   body: activityBulkBody,
   maxBodyBytes: 4 * 1024 * 1024,

@@ -7,6 +7,7 @@ import { uuid } from "@/lib/validation/common";
 export const dynamic = "force-dynamic";
 
 export const DELETE = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   params: z.object({ id: uuid }),
   status: 204,

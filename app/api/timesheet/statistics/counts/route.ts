@@ -7,6 +7,7 @@ import { countsResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: statisticsQuery,
   summary: "weeklyDuration/weeklyActivities over startDate..endDate (default this week), todayDuration/todayActivities for today in timeZone",

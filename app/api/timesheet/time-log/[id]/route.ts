@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: uuid });
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   params,
   summary: "Get a time log",
@@ -19,6 +20,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   params,
   body: timeLogUpdateBody,
@@ -28,6 +30,7 @@ export const PUT = route({
 });
 
 export const DELETE = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   params,
   summary: "Delete a time log; answers the deleted log",

@@ -7,6 +7,7 @@ import { timerStatusResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: timerStatusQuery,
   summary: "Timer status: the running log or null, and seconds logged today in timeZone (default yours)",

@@ -7,6 +7,7 @@ import { timeLogResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   body: timerStopBody,
   summary: "Stop the running timer; answers the stopped log",

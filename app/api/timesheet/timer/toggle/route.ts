@@ -7,6 +7,7 @@ import { timeLogResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   permission: "TIME_TRACKER",
   body: timerStartBody.optional().transform((b) => b ?? {}),
   summary: "Toggle the timer; answers the log (isRunning tells whether it started or stopped)",

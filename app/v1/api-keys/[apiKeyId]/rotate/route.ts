@@ -8,6 +8,7 @@ import { issuedApiKeyResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "signed-in",
   params: z.object({ apiKeyId: uuid }),
   summary: "Rotate an API key",
   response: issuedApiKeyResponse,

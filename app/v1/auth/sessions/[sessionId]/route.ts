@@ -8,6 +8,7 @@ import { messageResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const DELETE = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params: z.object({ sessionId: uuid }),
   summary: "Revoke a session",

@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ orgId: uuid });
 
 export const GET = route({
+  scope: "users:read",
   params,
   summary: "Get the organisation's settings (overlap policy, screenshots, blur, retention, default time zone)",
   response: orgSettingsResponse,
@@ -17,6 +18,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   body: orgSettingsBody,

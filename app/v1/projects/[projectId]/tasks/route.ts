@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ projectId: uuid });
 
 export const GET = route({
+  scope: "time:read",
   params,
   query: listQuery,
   summary: "List the project's tasks (page, limit ≤ 100; oldest first)",
@@ -19,6 +20,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "time:write",
   params,
   body: projectTaskCreateBody,
   status: 201,

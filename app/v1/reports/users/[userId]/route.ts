@@ -9,6 +9,7 @@ import { userReport as response } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "reports:read",
   params: z.object({ userId: uuid }),
   query: userReportQuery,
   summary: "User report per project over at most 7 days (admins, the user's team managers, the super user)",

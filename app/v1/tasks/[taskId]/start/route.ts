@@ -9,6 +9,7 @@ import { trackResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   params: z.object({ taskId: uuid }),
   status: 201,
   summary: "Start tracking the task (a running track of another task is stopped; 409 task_closed)",

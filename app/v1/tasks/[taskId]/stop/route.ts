@@ -9,6 +9,7 @@ import { trackResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   params: z.object({ taskId: uuid }),
   summary: "Stop tracking the task (409 timer_not_running when the caller's timer is not on it)",
   response: trackResponse,

@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ taskId: uuid });
 
 export const GET = route({
+  scope: "time:read",
   params,
   query: listQuery,
   summary: "List the task's time tracks (members: their own; managers: also their teams'; admins: all), oldest first",
@@ -23,6 +24,7 @@ export const GET = route({
 });
 
 export const POST = route({
+  scope: "time:write",
   params,
   body: trackCreateBody,
   status: 201,

@@ -9,6 +9,7 @@ import { passwordResetResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "signed-in",
   permission: "ORG_ADMIN",
   params: z.object({ userId: uuid }),
   body: passwordResetBody,

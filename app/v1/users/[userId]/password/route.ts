@@ -9,12 +9,14 @@ import { messageResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
+  scope: "signed-in",
   params: z.object({ userId: uuid }),
   body: passwordBody,
-  summary: "Change your own password",
+  summary: "Change your own password (`currentPassword` too unless this session signed in within 10 minutes)",
+  throttled: true,
   response: messageResponse,
   handler: async ({ db, caller, params, body }) => {
-    await changeOwnPassword(db, caller, params.userId, body.password);
+    await changeOwnPassword(db, caller, params.userId, body);
     return { message: "Password updated successfully" };
   },
 });

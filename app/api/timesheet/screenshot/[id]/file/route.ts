@@ -8,6 +8,7 @@ import { uuid } from "@/lib/validation/common";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   params: z.object({ id: uuid }),
   summary: "Fetch a screenshot's image (PNG, JPEG or WebP); anyone but its owner, their team managers and admins gets 404",

@@ -7,6 +7,7 @@ import { dailyChartResponse } from "@/lib/validation/timesheet-responses";
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "time:read",
   permission: "TIME_TRACKER",
   query: dailyChartQuery,
   summary: "One row per day of startDate..endDate in timeZone (default yours), zero-filled, seconds per group",

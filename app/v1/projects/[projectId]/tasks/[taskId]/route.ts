@@ -8,6 +8,7 @@ import { messageResponse } from "@/lib/validation/account-responses";
 export const dynamic = "force-dynamic";
 
 export const DELETE = route({
+  scope: "time:write",
   params: z.object({ projectId: uuid, taskId: uuid }),
   summary: "Delete a task and its time tracks (its creator while the time is theirs, or an admin)",
   response: messageResponse,

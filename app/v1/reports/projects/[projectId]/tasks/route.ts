@@ -8,6 +8,7 @@ import { projectTasksReport as response } from "@/lib/validation/tracking-respon
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "reports:read",
   params: z.object({ projectId: uuid }),
   summary: "Project report per task (admins, team managers for their members, the super user)",
   response,

@@ -8,6 +8,7 @@ import { projectUsersReport as response } from "@/lib/validation/tracking-respon
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "reports:read",
   params: z.object({ projectId: uuid }),
   summary: "Project report per user (admins, team managers for their members, the super user)",
   response,

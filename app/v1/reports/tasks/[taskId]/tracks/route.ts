@@ -8,6 +8,7 @@ import { taskTracksReport as response } from "@/lib/validation/tracking-response
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "reports:read",
   params: z.object({ taskId: uuid }),
   summary: "Task report with its time tracks (admins, team managers for their members, the super user)",
   response,

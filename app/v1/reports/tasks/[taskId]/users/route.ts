@@ -8,6 +8,7 @@ import { taskUsersReport as response } from "@/lib/validation/tracking-responses
 export const dynamic = "force-dynamic";
 
 export const GET = route({
+  scope: "reports:read",
   params: z.object({ taskId: uuid }),
   summary: "Task report per user (admins, team managers for their members, the super user)",
   response,

@@ -13,6 +13,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ taskId: uuid, trackId: uuid });
 
 export const GET = route({
+  scope: "time:read",
   params,
   summary: "Get a time track",
   response: trackResponse,
@@ -20,6 +21,7 @@ export const GET = route({
 });
 
 export const PUT = route({
+  scope: "time:write",
   params,
   body: trackUpdateBody,
   summary: "Change a time track's start or end (the owner or an admin)",
@@ -28,6 +30,7 @@ export const PUT = route({
 });
 
 export const DELETE = route({
+  scope: "time:write",
   params,
   summary: "Delete a time track (the owner or an admin)",
   response: messageResponse,

@@ -8,6 +8,7 @@ import { trackResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   params: clockInExternalParams,
   status: 201,
   summary: "Clock in by external id (e.g. JIRA-492); a missing task is created, named after the id",

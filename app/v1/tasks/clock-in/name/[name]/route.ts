@@ -8,6 +8,7 @@ import { trackResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   params: clockInNameParams,
   status: 201,
   summary: "Clock in by task name (case-insensitive; the task is created once even under concurrent calls)",

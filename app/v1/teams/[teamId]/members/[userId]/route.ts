@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ teamId: uuid, userId: uuid });
 
 export const PUT = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   body: teamMemberBody,
@@ -20,6 +21,7 @@ export const PUT = route({
 });
 
 export const DELETE = route({
+  scope: "admin",
   permission: "ORG_ADMIN",
   params,
   summary: "Remove a team member",

@@ -8,6 +8,7 @@ import { taskResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   params: z.object({ projectId: uuid, taskId: uuid }),
   summary: "Assign a standalone task to the project (409 when it belongs to another project: move it)",
   response: taskResponse,

@@ -9,6 +9,7 @@ import { taskResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const PUT = route({
+  scope: "time:write",
   params: z.object({ projectId: uuid, taskId: uuid }),
   body: moveBody,
   summary: "Move a task to another project; its time tracks follow (except those of submitted or approved weeks)",

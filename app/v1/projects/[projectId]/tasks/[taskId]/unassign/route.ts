@@ -8,6 +8,7 @@ import { taskResponse } from "@/lib/validation/tracking-responses";
 export const dynamic = "force-dynamic";
 
 export const POST = route({
+  scope: "time:write",
   params: z.object({ projectId: uuid, taskId: uuid }),
   summary: "Unassign a task from the project; the task and its time tracks stay",
   response: taskResponse,
