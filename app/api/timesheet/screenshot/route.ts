@@ -5,6 +5,7 @@ import { zodToAppError } from "@/lib/http/zod-error";
 import { AppError, invalidField } from "@/lib/errors";
 import { listScreenshots, screenshotView, uploadScreenshot } from "@/lib/services/screenshots";
 import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshot-image";
+import { UPLOAD_LIMIT } from "@/lib/services/throttle";
 import { screenshotListQuery, screenshotListResponse, screenshotResponse, screenshotUploadFields } from "@/lib/validation/screenshots";
 
 export const dynamic = "force-dynamic";
@@ -26,10 +27,11 @@ const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
 export const POST = route({
   permission: "TIME_TRACKER",
   idempotent: true,
+  throttled: true,
   rawBody: true,
   maxBodyBytes: MAX_FORM_BYTES,
   status: 201,
-  summary: "Upload a screenshot (multipart: file, recordedAt, optional timeSlotId); a retry answers the stored one with 200",
+  summary: `Upload a screenshot (multipart: file, recordedAt, optional timeSlotId); a retry answers the stored one with 200; at most ${UPLOAD_LIMIT.max} new uploads per user in ${UPLOAD_LIMIT.windowMs / 60_000} minutes (429 with Retry-After)`,
   response: screenshotResponse,
   handler: async ({ req, db, caller }) => {
     const form = await readMultipart(req, MAX_FORM_BYTES);
