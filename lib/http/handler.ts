@@ -45,7 +45,7 @@ export interface RouteSpec<P, Q, B, A extends AuthMode> {
   status?: number;
   /** Honour an Idempotency-Key header (agent uploads): same key and body replay the first answer. */
   idempotent?: boolean;
-  /** The service throttles failed attempts (429 with Retry-After); documented in the OpenAPI answers. */
+  /** The service throttles attempts (429 with Retry-After); documented in the OpenAPI answers. */
   throttled?: boolean;
   /** statusMessage of the dashboard family's envelope. */
   message?: string;

@@ -3,12 +3,22 @@ import { AppError, invalidField } from "@/lib/errors";
 import type { ImageExt } from "@/lib/storage/keys";
 
 // What an uploaded screenshot becomes before it is stored: its type is read from its bytes,
-// it is decoded once (a file that only looks like an image is refused), blurred when the
-// organisation asks for it, and shrunk to a thumbnail.
+// it is decoded once (a file that only looks like an image, or one of too many pixels, is
+// refused), downscaled to a bounded working size, blurred when the organisation asks for it,
+// and shrunk to a thumbnail.
 
 export const MAX_SCREENSHOT_BYTES = 10 * 1024 * 1024;
-/** Decoding limit: several 4K monitors side by side fit; a decompression bomb does not. */
-export const MAX_SCREENSHOT_PIXELS = 60_000_000;
+/**
+ * Decoding limit: four 4K monitors side by side (33 megapixels) fit; a decompression bomb, or a
+ * 59-megapixel PNG sent to make the server blur it (4.7 s), does not.
+ */
+export const MAX_SCREENSHOT_PIXELS = 40_000_000;
+/**
+ * The most pixels blurred or shrunk into a thumbnail: a larger upload is downscaled to this
+ * first (keeping its aspect ratio), so blurring costs the same for any upload. 4 megapixels
+ * is a 2560×1440 screen; a blurred screenshot keeps nothing finer anyway.
+ */
+export const WORK_PIXELS = 4_000_000;
 export const THUMB_WIDTH = 320;
 
 export interface ImageType {
@@ -32,14 +42,25 @@ export function sniffImageType(b: Uint8Array): ImageType | null {
 
 export interface PreparedImage {
   type: ImageType;
-  /** The bytes to store: the upload itself, or its blurred copy (the original is then dropped). */
+  /**
+   * The bytes to store: the upload itself, or its blurred copy (the original is then dropped),
+   * downscaled to WORK_PIXELS.
+   */
   file: Buffer;
   thumb: Buffer;
+  /** Of the stored file. */
   width: number;
   height: number;
 }
 
 const unreadable = () => invalidField("body.file", "is not a readable PNG, JPEG or WebP image");
+
+/** The largest size of the same aspect ratio within WORK_PIXELS (the size itself when it fits). */
+export function workSize(width: number, height: number): { width: number; height: number } {
+  if (width * height <= WORK_PIXELS) return { width, height };
+  const scale = Math.sqrt(WORK_PIXELS / (width * height));
+  return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
+}
 
 export async function prepareImage(bytes: Buffer, type: ImageType, opts: { blur: boolean }): Promise<PreparedImage> {
   const input = () => sharp(bytes, { limitInputPixels: MAX_SCREENSHOT_PIXELS, failOn: "error", pages: 1 });
@@ -53,21 +74,32 @@ export async function prepareImage(bytes: Buffer, type: ImageType, opts: { blur:
   if (meta.format !== type.format || !meta.width || !meta.height) throw unreadable();
   if (meta.width * meta.height > MAX_SCREENSHOT_PIXELS) throw tooManyPixels();
 
-  let file = bytes;
   try {
+    // Decoded once, upright (EXIF orientations 5-8 swap the sides), and shrunk to the working
+    // size before anything else touches the pixels.
+    const swapped = (meta.orientation ?? 1) >= 5;
+    const upright = swapped ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+    const size = workSize(upright.width, upright.height);
+    const work = await input()
+      .rotate()
+      .resize({ ...size, fit: "inside", withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: work.info.width, height: work.info.height, channels: work.info.channels } };
+
+    let pixels = work.data;
+    let file = bytes;
+    let stored = upright;
     if (opts.blur) {
       // Strong enough that text cannot be read at any screen size.
-      const sigma = Math.max(6, Math.round(Math.max(meta.width, meta.height) / 120));
-      const blurred = input().rotate().blur(sigma);
-      file =
-        type.format === "png" ? await blurred.png().toBuffer() : type.format === "jpeg" ? await blurred.jpeg({ quality: 80 }).toBuffer() : await blurred.webp({ quality: 80 }).toBuffer();
+      const sigma = Math.max(6, Math.round(Math.max(work.info.width, work.info.height) / 120));
+      pixels = await sharp(work.data, raw).blur(sigma).raw().toBuffer();
+      const out = sharp(pixels, raw);
+      file = type.format === "png" ? await out.png().toBuffer() : type.format === "jpeg" ? await out.jpeg({ quality: 80 }).toBuffer() : await out.webp({ quality: 80 }).toBuffer();
+      stored = { width: work.info.width, height: work.info.height };
     }
-    const thumb = await sharp(file, { limitInputPixels: MAX_SCREENSHOT_PIXELS, pages: 1 })
-      .rotate()
-      .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
-      .webp({ quality: 70 })
-      .toBuffer();
-    return { type, file, thumb, width: meta.width, height: meta.height };
+    const thumb = await sharp(pixels, raw).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
+    return { type, file, thumb, ...stored };
   } catch {
     throw unreadable();
   }

@@ -12,6 +12,7 @@ import { audit } from "./audit";
 import { loadOrgSettings } from "./org-settings";
 import { prepareImage, sniffImageType } from "./screenshot-image";
 import { FUTURE_SKEW_MS } from "./time-entries";
+import { assertNotThrottled, recordAttempt } from "./throttle";
 import { ensureSlot, SLOT_SECONDS } from "./time-slots";
 import { inTx } from "./tx";
 
@@ -56,7 +57,8 @@ async function removeObjects(storage: ObjectStorage, keys: string[]): Promise<vo
 
 /**
  * Stores the caller's screenshot. A retry with the same recordedAt answers the stored one
- * (`created: false`), also when both arrive at once (the unique index decides). The files are
+ * (`created: false`), also when both arrive at once (the unique index decides). New uploads
+ * are limited per user (UPLOAD_LIMIT: 429 with Retry-After, nothing stored). The files are
  * written first and the row inserted after; if the row cannot be written the files are removed,
  * so neither a row without files nor files without a row remain.
  */
@@ -74,6 +76,13 @@ export async function uploadScreenshot(db: Db, c: Caller, input: UploadInput): P
 
   const existing = await findByRecordedAt(db, c, input.recordedAt);
   if (existing) return { screenshot: existing, created: false };
+
+  // Retries (above, and a replayed Idempotency-Key in the route wrapper) are answered before
+  // the limit and do not count; every other attempt does, also one refused below, since the
+  // decoding is what the limit protects.
+  const uploadKey = [{ kind: "upload" as const, id: c.userId }];
+  await assertNotThrottled(db, uploadKey);
+  await recordAttempt(db, uploadKey);
 
   if (input.timeSlotId) {
     const [slot] = await db

@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCreatorOrAdmin, isAdmin, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
+import { isAgentRecorded } from "./entry-sources";
 import { inTx } from "./tx";
 import { assertExternalIdFree, guardExternalId, projectInOrg, type Page } from "./projects";
 import { assertSheetEditable, LOCKED_STATUSES } from "./timesheet-weeks";
@@ -228,9 +229,11 @@ export async function deleteTask(db: Db, caller: Caller, projectId: string, task
       .where(and(ofTask, inArray(timesheets.status, [...LOCKED_STATUSES]), isAdmin(caller) ? eq(timeEntries.userId, caller.userId) : undefined))
       .limit(1);
     if (locked) assertSheetEditable(locked);
-    const deleted = await tx.delete(timeEntries).where(ofTask).returning({ id: timeEntries.id });
+    const deleted = await tx.delete(timeEntries).where(ofTask).returning({ id: timeEntries.id, source: timeEntries.source });
+    // Entries an agent recorded are evidence: the audit names the ones that went with the task.
+    const agentRecordedTracks = deleted.filter(isAgentRecorded).map((e) => e.id);
     await tx.delete(tasks).where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, taskId)));
-    await audit(tx, caller, "task.deleted", { type: "task", id: taskId }, { name: task.name, projectId, deletedTracks: deleted.length });
+    await audit(tx, caller, "task.deleted", { type: "task", id: taskId }, { name: task.name, projectId, deletedTracks: deleted.length, agentRecordedTracks });
     return { task, deletedTracks: deleted.length };
   });
 }

@@ -4,12 +4,27 @@ import { loginThrottles } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 
-// Sign-in throttling in fixed windows, per account and per address. A throttled key is
-// refused until its window ends, so nobody is locked out for longer than WINDOW_MS.
+// Throttling in fixed windows: failed sign-ins per account and per address, and screenshot
+// uploads per user. A throttled key is refused until its window ends, so nobody is locked out
+// for longer than its window.
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES = { account: 10, address: 50 } as const;
+/**
+ * Screenshot uploads per user. A desktop agent at its smallest interval sends one a minute
+ * (10 in 10 minutes); 60 leaves room for an agent flushing a backlog after a network outage,
+ * and refuses a client that uploads in a loop (one 59-megapixel PNG took 4.7 s to blur). An
+ * agent told 429 keeps its screenshots and retries after Retry-After.
+ */
+export const UPLOAD_LIMIT = { max: 60, windowMs: 10 * 60_000 } as const;
 
-export type ThrottleKey = { kind: "account"; id: string } | { kind: "address"; id: string };
+type Kind = "account" | "address" | "upload";
+const RULES: Record<Kind, { max: number; windowMs: number; refusal: string }> = {
+  account: { max: MAX_FAILURES.account, windowMs: THROTTLE_WINDOW_MS, refusal: "Too many failed sign-in attempts" },
+  address: { max: MAX_FAILURES.address, windowMs: THROTTLE_WINDOW_MS, refusal: "Too many failed sign-in attempts" },
+  upload: { max: UPLOAD_LIMIT.max, windowMs: UPLOAD_LIMIT.windowMs, refusal: `Too many screenshot uploads (at most ${UPLOAD_LIMIT.max} in ${UPLOAD_LIMIT.windowMs / 60_000} minutes)` },
+};
+
+export type ThrottleKey = { kind: Kind; id: string };
 // Ids come from the client (an e-mail, a forwarded address): capped, so a long header
 // cannot make a long primary key.
 const keyOf = (k: ThrottleKey) => `${k.kind}:${k.id.toLowerCase().slice(0, 320)}`;
@@ -18,22 +33,28 @@ const keyOf = (k: ThrottleKey) => `${k.kind}:${k.id.toLowerCase().slice(0, 320)}
 export async function assertNotThrottled(db: Db, keys: ThrottleKey[]): Promise<void> {
   const t = now();
   const rows = await db.select().from(loginThrottles).where(inArray(loginThrottles.key, keys.map(keyOf)));
-  const until = Math.max(0, ...rows.map((r) => (r.lockedUntil && r.lockedUntil > t ? r.lockedUntil.getTime() : 0)));
+  let until = 0;
+  let refusal = "";
+  for (const r of rows) {
+    if (!r.lockedUntil || r.lockedUntil <= t || r.lockedUntil.getTime() <= until) continue;
+    until = r.lockedUntil.getTime();
+    refusal = RULES[keys.find((k) => keyOf(k) === r.key)!.kind].refusal;
+  }
   if (until > 0) {
     const seconds = Math.max(1, Math.ceil((until - t.getTime()) / 1000));
-    throw new AppError("rate_limited", `Too many failed sign-in attempts; try again in ${seconds} seconds`, { retryAfter: seconds }, { "Retry-After": String(seconds) });
+    throw new AppError("rate_limited", `${refusal}; try again in ${seconds} seconds`, { retryAfter: seconds }, { "Retry-After": String(seconds) });
   }
 }
 
-/** Counts a failed attempt against every key; a key over its limit is locked until its window ends. */
-export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<void> {
+/** Counts an attempt against every key; a key that reaches its limit is locked until its window ends. */
+export async function recordAttempt(db: Db, keys: ThrottleKey[]): Promise<void> {
   const t = now();
-  const windowStart = new Date(t.getTime() - THROTTLE_WINDOW_MS).toISOString();
   for (const k of keys) {
-    const limit = MAX_FAILURES[k.kind];
+    const { max: limit, windowMs } = RULES[k.kind];
+    const windowStart = new Date(t.getTime() - windowMs).toISOString();
     await db
       .insert(loginThrottles)
-      .values({ key: keyOf(k), failures: 1, windowStartedAt: t, lockedUntil: limit <= 1 ? new Date(t.getTime() + THROTTLE_WINDOW_MS) : null })
+      .values({ key: keyOf(k), failures: 1, windowStartedAt: t, lockedUntil: limit <= 1 ? new Date(t.getTime() + windowMs) : null })
       .onConflictDoUpdate({
         target: loginThrottles.key,
         set: {
@@ -41,12 +62,15 @@ export async function recordFailure(db: Db, keys: ThrottleKey[]): Promise<void> 
           windowStartedAt: sql`case when ${loginThrottles.windowStartedAt} < ${windowStart}::timestamptz then ${t.toISOString()}::timestamptz else ${loginThrottles.windowStartedAt} end`,
           lockedUntil: sql`case
             when ${loginThrottles.windowStartedAt} < ${windowStart}::timestamptz then null
-            when ${loginThrottles.failures} + 1 >= ${limit} then ${loginThrottles.windowStartedAt} + interval '${sql.raw(String(THROTTLE_WINDOW_MS / 1000))} seconds'
+            when ${loginThrottles.failures} + 1 >= ${limit} then ${loginThrottles.windowStartedAt} + interval '${sql.raw(String(windowMs / 1000))} seconds'
             else ${loginThrottles.lockedUntil} end`,
         },
       });
   }
 }
+
+/** A failed sign-in counts against the account and the address. */
+export const recordFailure = recordAttempt;
 
 /** A successful sign-in clears the account's count (not the address's). */
 export async function clearFailures(db: Db, keys: ThrottleKey[]): Promise<void> {

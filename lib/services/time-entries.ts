@@ -2,9 +2,11 @@ import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { timeEntries, type TimeEntry } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { AppError, invalidField, notFound } from "@/lib/errors";
+import { AppError, forbidden, invalidField, notFound } from "@/lib/errors";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/db-errors";
 import { assertUserAccess, isAdmin, type Caller } from "@/lib/auth/permissions";
+import { audit } from "./audit";
+import { isAgentRecorded } from "./entry-sources";
 import { loadOrgSettings } from "./org-settings";
 import { projectInOrg } from "./projects";
 import { taskInOrg } from "./tasks";
@@ -30,6 +32,32 @@ export interface EntryFields {
   source?: LogSource;
   description?: string | null;
   isBillable?: boolean;
+}
+
+type AuditedFields = Pick<TimeEntry, "logType" | "source" | "startedAt" | "stoppedAt">;
+const auditedView = (e: AuditedFields) => ({
+  logType: e.logType,
+  source: e.source,
+  startedAt: e.startedAt.toISOString(),
+  stoppedAt: e.stoppedAt?.toISOString() ?? null,
+});
+
+/**
+ * Records a change of an agent-recorded entry's type, source or times (after null: deleted),
+ * in the transaction of the change, so the entry's history survives any edit.
+ */
+async function auditAgentEntry(
+  tx: Db,
+  caller: Caller,
+  action: "time_entry.updated" | "time_entry.trimmed" | "time_entry.deleted",
+  before: TimeEntry,
+  after: AuditedFields | null,
+): Promise<void> {
+  if (!isAgentRecorded(before) && !(after && isAgentRecorded(after))) return;
+  const b = auditedView(before);
+  const a = after && auditedView(after);
+  if (a && a.logType === b.logType && a.source === b.source && a.startedAt === b.startedAt && a.stoppedAt === b.stoppedAt) return;
+  await audit(tx, caller, action, { type: "time_entry", id: before.id }, { employeeId: before.userId, source: before.source, before: b, after: a });
 }
 
 /** Names of the time fields in the caller's API, so errors name what the client sent. */
@@ -148,32 +176,35 @@ function overlapError(other: TimeEntry): AppError {
 /** Makes room for [start, stop) under the organisation's overlap policy, or refuses (409). */
 async function resolveOverlaps(
   db: Db,
-  orgId: string,
+  caller: Caller,
   userId: string,
   start: Date,
   stop: Date | null,
   excludeId: string | undefined,
-  canEdit: (e: TimeEntry) => Promise<void>,
 ): Promise<EntryChange[]> {
+  const orgId = caller.orgId;
   const collisions = await overlappingEntries(db, orgId, userId, start, stop, excludeId);
   if (collisions.length === 0) return [];
   if ((await loadOrgSettings(db, orgId)).overlapPolicy === "reject") throw overlapError(collisions[0]!);
   const changes: EntryChange[] = [];
   const end = stop ?? new Date(8.64e15);
   for (const e of collisions) {
-    await canEdit(e);
+    await assertEntryEditable(db, caller, e);
     const eEnd = e.stoppedAt ?? new Date(8.64e15);
     const where = and(eq(timeEntries.organizationId, orgId), eq(timeEntries.id, e.id));
     if (e.startedAt < start) {
       // keep the part before the new entry (a running one is stopped there)
       await db.update(timeEntries).set({ stoppedAt: start, updatedAt: now() }).where(where);
+      await auditAgentEntry(db, caller, "time_entry.trimmed", e, { ...e, stoppedAt: start });
       changes.push({ id: e.id, action: e.stoppedAt ? "trimmed" : "stopped", startedAt: e.startedAt.toISOString(), stoppedAt: start.toISOString() });
       if (eEnd > end) throw overlapError(e); // the new entry sits inside an older one: cutting it in two is not a trim
     } else if (eEnd > end) {
       await db.update(timeEntries).set({ startedAt: end, updatedAt: now() }).where(where);
+      await auditAgentEntry(db, caller, "time_entry.trimmed", e, { ...e, startedAt: end });
       changes.push({ id: e.id, action: "trimmed", startedAt: end.toISOString(), stoppedAt: e.stoppedAt?.toISOString() ?? null });
     } else {
       await db.delete(timeEntries).where(where);
+      await auditAgentEntry(db, caller, "time_entry.deleted", e, null);
       changes.push({ id: e.id, action: "deleted", startedAt: e.startedAt.toISOString(), stoppedAt: e.stoppedAt?.toISOString() ?? null });
     }
   }
@@ -217,9 +248,7 @@ export async function createEntry(
     const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId);
     const sheet = await ensureWeekSheet(tx, caller.orgId, userId, input.startedAt, timeZone);
     if (!bypassesLock(caller, userId)) assertSheetEditable(sheet);
-    const changed = await resolveOverlaps(tx, caller.orgId, userId, input.startedAt, input.stoppedAt, undefined, (e) =>
-      assertEntryEditable(tx, caller, e),
-    );
+    const changed = await resolveOverlaps(tx, caller, userId, input.startedAt, input.stoppedAt, undefined);
     const [entry] = await tx
       .insert(timeEntries)
       .values({
@@ -250,9 +279,45 @@ export async function getEntry(db: Db, caller: Caller, id: string, mode: "read" 
 
 export type EntryPatch = Partial<EntryFields>;
 
+const sameInstant = (a: Date | null | undefined, b: Date | null) => (a ? a.getTime() : a) === (b ? b.getTime() : b);
+
+/** Whether the patch changes anything but the entry's type and source. */
+function changesMoreThanType(current: TimeEntry, patch: EntryPatch): boolean {
+  return (
+    (patch.startedAt !== undefined && !sameInstant(patch.startedAt, current.startedAt)) ||
+    (patch.stoppedAt !== undefined && !sameInstant(patch.stoppedAt, current.stoppedAt)) ||
+    (patch.projectId !== undefined && patch.projectId !== current.projectId) ||
+    (patch.taskId !== undefined && patch.taskId !== current.taskId) ||
+    (patch.description !== undefined && patch.description !== current.description) ||
+    (patch.isBillable !== undefined && patch.isBillable !== current.isBillable)
+  );
+}
+
+/**
+ * Who may apply the patch: the owner and admins change an entry (a manager may not). The type
+ * (and source) of an entry an agent recorded is an approver's to change: an admin, or a manager
+ * of one of the owner's teams; never its owner, who could otherwise turn IDLE into TRACKED.
+ */
+async function assertMayPatch(db: Db, caller: Caller, current: TimeEntry, patch: EntryPatch): Promise<void> {
+  const reclassifies =
+    isAgentRecorded(current) &&
+    ((patch.logType !== undefined && patch.logType !== current.logType) || (patch.source !== undefined && patch.source !== current.source));
+  if (reclassifies) {
+    if (current.userId === caller.userId) {
+      throw forbidden(
+        `The type of an entry recorded by an agent (${current.source}) is changed by an approver (a manager of your team or an admin), not by its owner`,
+      );
+    }
+    await assertUserAccess(db, caller, current.userId, "approve");
+    if (!changesMoreThanType(current, patch)) return;
+  }
+  if (current.userId !== caller.userId) await assertUserAccess(db, caller, current.userId, "write");
+}
+
 export async function updateEntry(db: Db, caller: Caller, id: string, patch: EntryPatch, names: FieldNames = LOG_FIELDS): Promise<WriteResult> {
   return inTransaction(db, async (tx) => {
-    const current = await getEntry(tx, caller, id, "write");
+    const current = await getEntry(tx, caller, id, "read");
+    await assertMayPatch(tx, caller, current, patch);
     const { timeZone } = await lockUser(tx, caller.orgId, current.userId);
     await assertEntryEditable(tx, caller, current);
     const startedAt = patch.startedAt ?? current.startedAt;
@@ -270,9 +335,7 @@ export async function updateEntry(db: Db, caller: Caller, id: string, patch: Ent
         : { projectId: current.projectId, taskId: current.taskId };
     const sheet = await ensureWeekSheet(tx, caller.orgId, current.userId, startedAt, timeZone);
     if (!bypassesLock(caller, current.userId)) assertSheetEditable(sheet);
-    const changed = await resolveOverlaps(tx, caller.orgId, current.userId, startedAt, stoppedAt, current.id, (e) =>
-      assertEntryEditable(tx, caller, e),
-    );
+    const changed = await resolveOverlaps(tx, caller, current.userId, startedAt, stoppedAt, current.id);
     const [entry] = await tx
       .update(timeEntries)
       .set({
@@ -289,6 +352,7 @@ export async function updateEntry(db: Db, caller: Caller, id: string, patch: Ent
       })
       .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.id, id)))
       .returning();
+    await auditAgentEntry(tx, caller, "time_entry.updated", current, entry!);
     return { entry: entry!, changed };
   });
 }
@@ -298,6 +362,7 @@ export async function deleteEntry(db: Db, caller: Caller, id: string): Promise<T
     const current = await getEntry(tx, caller, id, "write");
     await assertEntryEditable(tx, caller, current);
     await tx.delete(timeEntries).where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.id, id)));
+    await auditAgentEntry(tx, caller, "time_entry.deleted", current, null);
     return current;
   });
 }

@@ -9,6 +9,7 @@ import { routeTable } from "@/app/routes.generated";
 import { GET as openapiRoute } from "@/app/api/openapi.json/route";
 import { buildOpenApi, handlerOf, METHODS, type RouteEntry } from "@/lib/openapi/build";
 import { createSession } from "@/lib/services/sessions";
+import { recordAttempt, UPLOAD_LIMIT } from "@/lib/services/throttle";
 import { testDbKind } from "../db";
 import { addUser, call, db, type CallOptions, type CallResult, type TestUser } from "../helpers";
 import { patternImage, form } from "../screenshots/helpers";
@@ -375,6 +376,16 @@ describe(`every documented operation answers as documented on the seeded demo ($
     ["GET /v1/productivity-rules/{ruleId}", 404, async () => ({ token: ctx.member.token, params: { ruleId: randomUUID() } })],
     ["POST /api/timesheet/screenshot", 422, async () => ({ token: ctx.member.token, rawBody: form({ file: await patternImage() }) })],
     ["POST /api/timesheet/screenshot", 415, async () => ({ token: ctx.member.token, rawBody: form({ file: "not an image", recordedAt: iso(5) }) })],
+    [
+      "POST /api/timesheet/screenshot",
+      429,
+      async () => {
+        // a fresh user whose window is full: the next new upload is throttled
+        const u = await addUser(ctx.orgId);
+        for (let i = 0; i < UPLOAD_LIMIT.max; i++) await recordAttempt(await db(), [{ kind: "upload", id: u.id }]);
+        return { token: u.token, rawBody: form({ file: await patternImage(), recordedAt: iso(5) }) };
+      },
+    ],
     ["GET /api/timesheet/screenshot/{id}/file", 404, async () => ({ token: ctx.member.token, params: { id: randomUUID() } })],
     [
       "POST /v1/auth/login",

@@ -5,6 +5,7 @@ import { zodToAppError } from "@/lib/http/zod-error";
 import { AppError, invalidField } from "@/lib/errors";
 import { listScreenshots, screenshotView, uploadScreenshot } from "@/lib/services/screenshots";
 import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshot-image";
+import { UPLOAD_LIMIT } from "@/lib/services/throttle";
 import { screenshotListQuery, screenshotListResponse, screenshotResponse, screenshotUploadFields } from "@/lib/validation/screenshots";
 
 export const dynamic = "force-dynamic";
@@ -28,10 +29,11 @@ export const POST = route({
   scope: "time:write",
   permission: "TIME_TRACKER",
   idempotent: true,
+  throttled: true,
   rawBody: true,
   maxBodyBytes: MAX_FORM_BYTES,
   status: 201,
-  summary: "Upload a screenshot (multipart: file, recordedAt, optional timeSlotId); a retry answers the stored one with 200",
+  summary: `Upload a screenshot (multipart: file, recordedAt, optional timeSlotId); a retry answers the stored one with 200; at most ${UPLOAD_LIMIT.max} new uploads per user in ${UPLOAD_LIMIT.windowMs / 60_000} minutes (429 with Retry-After)`,
   response: screenshotResponse,
   handler: async ({ req, db, caller }) => {
     const form = await readMultipart(req, MAX_FORM_BYTES);

@@ -24,7 +24,7 @@ export const PUT = route({
   permission: "TIME_TRACKER",
   params,
   body: timeLogUpdateBody,
-  summary: "Update a time log (own, while its week is not submitted; admins: anyone's)",
+  summary: "Update a time log (own, while its week is not submitted; admins: anyone's). The type of an agent-recorded log (DESKTOP, BROWSER_EXTENSION, MOBILE) is changed by its approvers, not its owner; changes of its type or times are audited",
   response: writtenTimeLogResponse,
   handler: ({ db, caller, params, body }) => updateTimeLog(db, caller, params.id, body),
 });
