@@ -32,6 +32,8 @@ async function everyFamily(org: Awaited<ReturnType<typeof makeOrg>>, taskId: str
   const ws = await call(weeklySummary, "POST", "/v1/x", { token, body: dashBody(org.member.id) });
   const pw = await call(proofOfWork, "POST", "/v1/x", { token, body: { ...dashBody(org.member.id), offset: 1 } });
   for (const r of [counts, sheets, chart, tracks, report, userReport, pa, ws, pw]) expect(r.status, JSON.stringify(r.body)).toBe(200);
+  // the dashboards answer their family's envelope (data or response) around the payload
+  const payload = (b: any) => b.data ?? b.response ?? b;
   return {
     statistics: counts.body.weeklyDuration as number,
     today: counts.body.todayDuration as number,
@@ -40,9 +42,9 @@ async function everyFamily(org: Awaited<ReturnType<typeof makeOrg>>, taskId: str
     tracks: (tracks.body as Array<{ amount: number }>).reduce((s, t) => s + t.amount, 0) / 1000,
     taskReport: report.body.total / 1000,
     userReport: userReport.body.total / 1000,
-    productivityAnalysis: pa.body.data[0].timeSummary.activeWorkedTimeInSeconds as number,
-    weeklySummary: ws.body.data.overallSummary.totalTimeSpendSeconds as number,
-    proofOfWork: pw.body.response.usersList[0].dailySummary[0].totalTimeSpendSeconds as number,
+    productivityAnalysis: payload(pa.body)[0].timeSummary.activeWorkedTimeInSeconds as number,
+    weeklySummary: payload(ws.body).overallSummary.totalTimeSpendSeconds as number,
+    proofOfWork: payload(pw.body).usersList[0].dailySummary[0].totalTimeSpendSeconds as number,
   };
 }
 
