@@ -82,7 +82,7 @@ describe(`whole-second instants (${testDbKind()})`, () => {
     // updates truncate too
     const moved = await api.updateLog(token, b.body.id, { stoppedAt: "2026-03-03T10:45:00.999Z" });
     expect(moved.body).toMatchObject({ stoppedAt: "2026-03-03T10:45:00.000Z", duration: 2700 });
-  });
+  }, 120_000);
 
   it("a /v1 stop's amount is end − start, and a live timer reads the same in statistics and dashboards", async () => {
     const org = await makeOrg();
@@ -102,7 +102,7 @@ describe(`whole-second instants (${testDbKind()})`, () => {
     expect(stopped.body.end).toBe(ms("2026-03-03T09:37:47Z"));
     expect(stopped.body.amount).toBe(stopped.body.end - stopped.body.start);
     expect(await everyFamily(org, task.id)).toEqual(all(2267));
-  });
+  }, 120_000);
 
   it("the database refuses an instant that is not a whole second", async () => {
     const org = await makeOrg();

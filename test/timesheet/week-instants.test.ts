@@ -63,7 +63,7 @@ describe(`timesheet weeks are stored instants (${testDbKind()})`, () => {
     const after = await sheetsOf(token, org.member.id);
     expect(after.find((s) => s.id === log.timesheetId)).toMatchObject({ status: "APPROVED", duration: 3600, logCount: 1 });
     expect(after.reduce((n, s) => n + s.duration, 0)).toBe(7200);
-  });
+  }, 120_000);
 
   it("a sheet created after a zone change does not overlap its neighbours", async () => {
     fixClock(NOW);
