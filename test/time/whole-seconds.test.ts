@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { rowsOf } from "@/db/sql";
 import { POST as productivityAnalysis } from "@/app/v1/dashboard/productivity-analysis/route";
 import { POST as weeklySummary } from "@/app/v1/dashboard/weekly-summary/route";
 import { POST as proofOfWork } from "@/app/v1/proof-of-work/timesheet/route";
@@ -116,3 +119,58 @@ describe(`whole-second instants (${testDbKind()})`, () => {
     await insert("2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z");
   });
 });
+
+describe(`the whole-seconds migration (${testDbKind()})`, () => {
+  it("truncates existing rows without overlaps, deletes sub-second entries, and the rollup triggers record the change", async () => {
+    const org = await makeOrg();
+    const d = await db();
+    const file = readFileSync(join(process.cwd(), "drizzle/0004_whole_seconds_week_instants.sql"), "utf8");
+    const statements = file
+      .split("--> statement-breakpoint")
+      .map((s) => s.trim())
+      .filter((s) => /^(DELETE FROM|UPDATE) "time_entries"/m.test(s.replace(/^--.*$/gm, "").trim()));
+    expect(statements).toHaveLength(3);
+    const user = org.member.id;
+    const rows = await d
+      .transaction(async (tx) => {
+        // the rows the migration meets: written before the CHECK existed
+        await tx.execute(sql.raw(`alter table time_entries drop constraint time_entries_whole_seconds`));
+        await tx.execute(sql`insert into time_entries (organization_id, user_id, started_at, stopped_at) values
+          (${org.id}, ${user}, '2026-03-03T09:00:00.200Z', '2026-03-03T09:30:00.600Z'),
+          (${org.id}, ${user}, '2026-03-03T09:30:00.600Z', '2026-03-03T10:00:00.400Z'),
+          (${org.id}, ${user}, '2026-03-03T11:00:00.100Z', '2026-03-03T11:00:00.900Z'),
+          (${org.id}, ${user}, '2026-03-03T12:00:00.700Z', null)`);
+        const before = rowsOf<{ n: number | string }>(
+          await tx.execute(sql`select coalesce(sum(version), 0) as n from dashboard_versions where organization_id = ${org.id} and user_id = ${user}`),
+        )[0]!;
+        for (const s of statements) await tx.execute(sql.raw(s.replace(/^--.*$/gm, "")));
+        await tx.execute(sql.raw(`alter table time_entries add constraint time_entries_whole_seconds check (date_trunc('second', started_at) = started_at and (stopped_at is null or date_trunc('second', stopped_at) = stopped_at))`));
+        const after = rowsOf<{ n: number | string }>(
+          await tx.execute(sql`select coalesce(sum(version), 0) as n from dashboard_versions where organization_id = ${org.id} and user_id = ${user}`),
+        )[0]!;
+        expect(Number(after.n)).toBeGreaterThan(Number(before.n));
+        const got = await tx
+          .select({ s: timeEntries.startedAt, t: timeEntries.stoppedAt })
+          .from(timeEntries)
+          .where(and(eq(timeEntries.organizationId, org.id), eq(timeEntries.userId, user)))
+          .orderBy(timeEntries.startedAt);
+        throw new Rollback(got);
+      })
+      .catch((e: unknown) => {
+        if (e instanceof Rollback) return e.rows;
+        throw e;
+      });
+    expect(rows.map((r) => [r.s.toISOString(), r.t?.toISOString() ?? null])).toEqual([
+      ["2026-03-03T09:00:00.000Z", "2026-03-03T09:30:00.000Z"],
+      ["2026-03-03T09:30:00.000Z", "2026-03-03T10:00:00.000Z"],
+      // 11:00:00.100–11:00:00.900 lasted 0 s once truncated: deleted
+      ["2026-03-03T12:00:00.000Z", null],
+    ]);
+  }, 120_000);
+});
+
+class Rollback extends Error {
+  constructor(readonly rows: Array<{ s: Date; t: Date | null }>) {
+    super("rollback");
+  }
+}
