@@ -120,6 +120,7 @@ export async function seedDemo(db: Db, opts: { log?: (s: string) => void } = {})
         const sheetId = sid(`sheet:${ui}:${weekStart}`);
         sheets.push({
           organizationId: orgId, id: sheetId, userId: p.id, weekStart, status,
+          weekStartedAt: dayStart(weekStart, p.tz), weekEndedAt: dayStart(addDaysToDate(weekStart, 7), p.tz),
           submittedAt: status === "DRAFT" ? null : dayStart(addDaysToDate(weekStart, 5), p.tz),
           submittedBy: status === "DRAFT" ? null : p.id,
           reviewedAt: status === "APPROVED" || status === "DENIED" ? dayStart(addDaysToDate(weekStart, 7), p.tz) : null,
@@ -128,9 +129,11 @@ export async function seedDemo(db: Db, opts: { log?: (s: string) => void } = {})
         });
         for (let d = 0; d < 5; d++) {
           const day = addDaysToDate(weekStart, d);
-          let cursor = dayStart(day, p.tz).getTime() + (8.5 + rand() * 1.5) * 3600_000;
+          // instants are whole seconds (the database refuses others)
+          const whole = (ms: number) => Math.floor(ms / 1000) * 1000;
+          let cursor = whole(dayStart(day, p.tz).getTime() + (8.5 + rand() * 1.5) * 3600_000);
           for (let block = 0; block < 4; block++) {
-            const len = (60 + rand() * 90) * 60_000;
+            const len = whole((60 + rand() * 90) * 60_000);
             const start = cursor;
             const end = start + len;
             if (end > at.getTime()) break;
@@ -151,7 +154,7 @@ export async function seedDemo(db: Db, opts: { log?: (s: string) => void } = {})
                 slots.push({ organizationId: orgId, userId: p.id, startedAt: new Date(s), keyboard: Math.floor(overall * 0.6), mouse: Math.floor(overall * 0.8), overall });
               }
               for (let a = start, k = 0; a < end; k++) {
-                const dur = Math.min(end - a, (5 + rand() * 25) * 60_000);
+                const dur = Math.max(1000, whole(Math.min(end - a, (5 + rand() * 25) * 60_000)));
                 const app = APPS[Math.floor(rand() * APPS.length)]!;
                 acts.push({
                   organizationId: orgId, userId: p.id, projectId: sid(`project:${pi}`), type: app.type, name: app.name, title: app.title,
@@ -161,7 +164,7 @@ export async function seedDemo(db: Db, opts: { log?: (s: string) => void } = {})
                 a += dur;
               }
             }
-            cursor = end + (block === 1 ? 45 : 5 + rand() * 20) * 60_000;
+            cursor = whole(end + (block === 1 ? 45 : 5 + rand() * 20) * 60_000);
           }
         }
       }

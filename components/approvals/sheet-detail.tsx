@@ -41,7 +41,7 @@ export function SheetDetail({
 }) {
   const [denying, setDenying] = useState(false);
   const open = sheet !== null;
-  // the sheet's week is the owner's; a day either side covers any zone, and entries are matched by sheet id
+  // the sheet's week is its stored instants; a day either side covers any zone, and entries are clipped to the week
   const logs = useQuery({
     queryKey: queryKeys.timesheetEntries(sheet?.id ?? "none"),
     enabled: open,
@@ -55,7 +55,7 @@ export function SheetDetail({
   });
   const projects = useQuery({ queryKey: queryKeys.projects(), enabled: open, queryFn: () => fetchAllPages<Project>("/v1/projects") });
   const projectName = new Map((projects.data ?? []).map((p) => [p.id, p.name]));
-  const days = sheet && logs.data ? entriesByDay(logs.data, timeZone, sheet.id) : [];
+  const days = sheet && logs.data ? entriesByDay(logs.data, timeZone, sheet) : [];
   const decidable = sheet?.status === "PENDING" || sheet?.status === "IN_REVIEW";
 
   return (

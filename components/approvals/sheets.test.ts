@@ -6,6 +6,8 @@ const sheet = (id: string, over: Partial<Sheet> = {}): Sheet => ({
   employeeId: `emp-${id}`,
   employeeName: `Person ${id}`,
   weekStart: "2026-02-02",
+  weekStartedAt: "2026-02-02T00:00:00.000Z",
+  weekEndedAt: "2026-02-09T00:00:00.000Z",
   status: "PENDING",
   duration: 0,
   durationByLogType: { TRACKED: 0, MANUAL: 0, IDLE: 0, RESUMED: 0 },
@@ -35,11 +37,11 @@ describe("entriesByDay", () => {
     log("late", "2026-02-03T22:30:00Z", "2026-02-04T00:30:00Z"),
     log("idle", "2026-02-02T10:00:00Z", "2026-02-02T10:15:00Z", "IDLE"),
     log("early", "2026-02-02T08:00:00Z", "2026-02-02T10:00:00Z"),
-    log("other-sheet", "2026-02-02T12:00:00Z", "2026-02-02T13:00:00Z", "MANUAL", "s2"),
+    log("other-week", "2026-02-09T12:00:00Z", "2026-02-09T13:00:00Z", "MANUAL", "s2"),
   ];
 
   it("groups the sheet's entries by local start day, oldest first, with totals", () => {
-    const days = entriesByDay(logs, "UTC", "s1");
+    const days = entriesByDay(logs, "UTC", sheet("s1"));
     expect(days.map((d) => [d.day, d.seconds, d.idleSeconds, d.entries.map((e) => e.id)])).toEqual([
       ["2026-02-02", 8100, 900, ["early", "idle"]],
       ["2026-02-03", 7200, 0, ["late"]],
@@ -48,10 +50,17 @@ describe("entriesByDay", () => {
   });
 
   it("moves entries to the day the viewer's zone sees", () => {
-    const days = entriesByDay(logs, "Asia/Tokyo", "s1");
+    const days = entriesByDay(logs, "Asia/Tokyo", sheet("s1"));
     // 22:30Z on the 3rd is 07:30 on the 4th in Tokyo
     expect(days.map((d) => d.day)).toEqual(["2026-02-02", "2026-02-04"]);
     expect(days[1]!.entries[0]).toMatchObject({ from: "07:30", to: "09:30", overnight: false });
+  });
+
+  it("counts the part of an entry inside the sheet's stored week, as the sheet's total does", () => {
+    const across = [log("across", "2026-02-08T23:30:00Z", "2026-02-09T00:30:00Z", "MANUAL", "s1")];
+    expect(entriesByDay(across, "UTC", sheet("s1")).map((d) => [d.day, d.seconds])).toEqual([["2026-02-08", 1800]]);
+    const next = sheet("s2", { weekStartedAt: "2026-02-09T00:00:00.000Z", weekEndedAt: "2026-02-16T00:00:00.000Z" });
+    expect(entriesByDay(across, "UTC", next).map((d) => [d.day, d.seconds])).toEqual([["2026-02-08", 1800]]);
   });
 
   it("marks a running entry", () => {

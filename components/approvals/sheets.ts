@@ -5,7 +5,7 @@ import { clockIn, dayIn, formatDay } from "@/components/format/time";
 // The approval queue's arithmetic: idle share, a sheet's entries day by day, and which
 // sheets a refused bulk call names.
 
-export type Sheet = Pick<SheetView, "id" | "employeeId" | "employeeName" | "weekStart" | "status" | "duration" | "durationByLogType">;
+export type Sheet = Pick<SheetView, "id" | "employeeId" | "employeeName" | "weekStart" | "weekStartedAt" | "weekEndedAt" | "status" | "duration" | "durationByLogType">;
 
 /** Idle time as a share (0..1) of the sheet's total. */
 export function idleShare(sheet: Pick<Sheet, "duration" | "durationByLogType">): number {
@@ -21,20 +21,35 @@ export interface DayGroup {
 
 export type TimeLogLike = Pick<TimeLog, "id" | "startedAt" | "stoppedAt" | "duration" | "logType" | "description" | "projectId" | "timesheetId">;
 
-/** The sheet's entries by the local day they start on (oldest first), with each day's total. */
-export function entriesByDay(logs: TimeLogLike[], timeZone: string, sheetId?: string): DayGroup[] {
+/** Seconds of a log inside [from, to) (a running log's `duration` counts up to now). */
+function secondsWithin(log: TimeLogLike, from: number, to: number): number {
+  const start = Date.parse(log.startedAt);
+  const end = log.stoppedAt ? Date.parse(log.stoppedAt) : start + log.duration * 1000;
+  return Math.max(0, Math.floor((Math.min(end, to) - Math.max(start, from)) / 1000));
+}
+
+/**
+ * The sheet's entries by the local day they start on (oldest first), with each day's total.
+ * With the sheet's stored week, as the sheet's own total does: every log meeting the week,
+ * counted for its part inside it (an entry across the week boundary is split there).
+ */
+export function entriesByDay(logs: TimeLogLike[], timeZone: string, week?: Pick<Sheet, "weekStartedAt" | "weekEndedAt">): DayGroup[] {
   const days = new Map<string, DayGroup>();
-  const mine = sheetId ? logs.filter((l) => l.timesheetId === sheetId) : logs;
+  const from = week ? Date.parse(week.weekStartedAt) : -Infinity;
+  const to = week ? Date.parse(week.weekEndedAt) : Infinity;
+  const inside = (l: TimeLogLike) => (week ? secondsWithin(l, from, to) : l.duration);
+  const mine = week ? logs.filter((l) => inside(l) > 0) : logs;
   const sorted = [...mine].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   for (const log of sorted) {
+    const seconds = inside(log);
     const day = dayIn(log.startedAt, timeZone);
     let g = days.get(day);
     if (!g) {
       g = { day, seconds: 0, idleSeconds: 0, entries: [] };
       days.set(day, g);
     }
-    g.seconds += log.duration;
-    if (log.logType === "IDLE") g.idleSeconds += log.duration;
+    g.seconds += seconds;
+    if (log.logType === "IDLE") g.idleSeconds += seconds;
     g.entries.push({
       ...log,
       from: clockIn(log.startedAt, timeZone),

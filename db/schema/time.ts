@@ -8,7 +8,10 @@ import { projects, tasks } from "./projects";
 
 export const timesheetStatus = pgEnum("timesheet_status", ["DRAFT", "PENDING", "IN_REVIEW", "APPROVED", "DENIED"]);
 
-// One sheet per user and Monday-based week (the week as the user's time zone sees it).
+// One sheet per user and Monday-based week (the week as the user's time zone saw it when the
+// sheet was created). The instants the week began and ended are stored then and never follow
+// a later zone change: locks and totals use them (lib/services/timesheet-weeks.ts). A user's
+// sheets never overlap (exclusion constraint in the migration).
 export const timesheets = pgTable(
   "timesheets",
   {
@@ -16,6 +19,8 @@ export const timesheets = pgTable(
     id: id(),
     userId: uuid("user_id").notNull(),
     weekStart: date("week_start", { mode: "string" }).notNull(),
+    weekStartedAt: tstz("week_started_at").notNull(),
+    weekEndedAt: tstz("week_ended_at").notNull(),
     status: timesheetStatus("status").notNull().default("DRAFT"),
     submittedAt: tstz("submitted_at"),
     submittedBy: uuid("submitted_by"),
@@ -30,6 +35,7 @@ export const timesheets = pgTable(
     foreignKey({ columns: [t.organizationId, t.userId], foreignColumns: [users.organizationId, users.id] }).onDelete("cascade"),
     uniqueIndex("timesheets_org_user_week_uq").on(t.organizationId, t.userId, t.weekStart),
     index("timesheets_org_status_idx").on(t.organizationId, t.status, t.weekStart),
+    check("timesheets_week_ends_after_start", sql`${t.weekEndedAt} > ${t.weekStartedAt}`),
   ],
 );
 
@@ -64,6 +70,8 @@ export const timeEntries = pgTable(
     foreignKey({ columns: [t.organizationId, t.taskId], foreignColumns: [tasks.organizationId, tasks.id] }).onDelete("cascade"),
     foreignKey({ columns: [t.organizationId, t.timesheetId], foreignColumns: [timesheets.organizationId, timesheets.id] }),
     check("time_entries_stop_after_start", sql`${t.stoppedAt} is null or ${t.stoppedAt} > ${t.startedAt}`),
+    // instants are whole seconds, so every sum at any grouping agrees (SPEC.md)
+    check("time_entries_whole_seconds", sql`date_trunc('second', ${t.startedAt}) = ${t.startedAt} and (${t.stoppedAt} is null or date_trunc('second', ${t.stoppedAt}) = ${t.stoppedAt})`),
     uniqueIndex("time_entries_one_running_uq").on(t.organizationId, t.userId).where(sql`${t.stoppedAt} is null`),
     // lists, timesheets and dashboards: one user's entries in a range
     index("time_entries_org_user_start_idx").on(t.organizationId, t.userId, t.startedAt),
@@ -122,6 +130,7 @@ export const activities = pgTable(
     uniqueIndex("activities_org_user_client_uq").on(t.organizationId, t.userId, t.clientId).where(sql`${t.clientId} is not null`),
     index("activities_org_user_start_idx").on(t.organizationId, t.userId, t.startedAt),
     check("activities_duration_positive", sql`${t.duration} > 0`),
+    check("activities_whole_seconds", sql`date_trunc('second', ${t.startedAt}) = ${t.startedAt}`),
   ],
 );
 

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { activities, type Activity } from "@/db/schema";
 import type { Caller } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
+import { now, wholeSecond } from "@/lib/clock";
 import { invalidField } from "@/lib/errors";
 import type { ActivityInput, ActivityListQuery } from "@/lib/validation/timesheet";
 import { FUTURE_SKEW_MS, resolveProjectTask } from "./time-entries";
@@ -105,8 +105,10 @@ function contentId(a: ActivityInput): string {
   return `auto:${createHash("sha256").update(key).digest("hex").slice(0, 40)}`;
 }
 
-function normalise(a: ActivityInput, i: number, at: Date) {
+function normalise(input: ActivityInput, i: number, at: Date) {
   const field = (f: string) => `body.activities.${i}.${f}`;
+  // instants are whole seconds (SPEC.md), before the content id is derived from them
+  const a = { ...input, startedAt: wholeSecond(input.startedAt) };
   if (a.startedAt.getTime() > at.getTime() + FUTURE_SKEW_MS) throw invalidField(field("startedAt"), "must not be in the future");
   let name: string;
   if (a.type === "URL") {

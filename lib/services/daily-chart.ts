@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { projects, tasks, users } from "@/db/schema";
 import type { Caller } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
+import { nowWholeSecond } from "@/lib/clock";
 import { dayAsUtcMidnight } from "@/lib/time/zones";
 import { MAX_CHART_DAYS, type DailyChartQuery } from "@/lib/validation/timesheet";
 import { projectInOrg } from "./projects";
@@ -60,7 +60,7 @@ export async function dailyChart(
   caller: Caller,
   q: DailyChartQuery,
 ): Promise<{ items: ChartDay[]; total: number; groupBy: DailyChartQuery["groupBy"]; timeZone: string; startDate: string; endDate: string }> {
-  const at = now();
+  const at = nowWholeSecond(); // a running entry counts up to now, in whole seconds
   const scope = await userScope(db, caller, q.employeeId);
   if (q.projectId) await projectInOrg(db, caller.orgId, q.projectId);
   const { firstDay, lastDay, tz } = dayRange(q, caller, at, MAX_CHART_DAYS);

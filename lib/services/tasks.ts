@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, ne, notExists, sql } from "drizzle-orm";
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tasks, timeEntries, timesheets, type Task } from "@/db/schema";
+import { tasks, timeEntries, type Task } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCreatorOrAdmin, isAdmin, type Caller } from "@/lib/auth/permissions";
@@ -8,7 +8,7 @@ import { audit } from "./audit";
 import { isAgentRecorded } from "./entry-sources";
 import { inTx } from "./tx";
 import { assertExternalIdFree, guardExternalId, projectInOrg, type Page } from "./projects";
-import { assertSheetEditable, LOCKED_STATUSES } from "./timesheet-weeks";
+import { assertSheetEditable, entryIsLocked, lockedSheetOfEntries } from "./timesheet-weeks";
 
 // Tasks of the /v1 API: `userId` is the creator. Every member sees and creates tasks; the
 // creator or an admin changes, moves and deletes them. A task's time entries carry its
@@ -163,14 +163,11 @@ async function setTaskProject(tx: Db, caller: Caller, task: Task, projectId: str
     .set({ projectId, updatedAt: at })
     .where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, task.id)))
     .returning();
-  const lockedSheet = tx
-    .select({ one: sql`1` })
-    .from(timesheets)
-    .where(and(eq(timesheets.organizationId, caller.orgId), eq(timesheets.id, timeEntries.timesheetId), inArray(timesheets.status, [...LOCKED_STATUSES])));
+  // an entry any submitted or approved sheet of its owner overlaps (by instants) stays
   await tx
     .update(timeEntries)
     .set({ projectId, updatedAt: at })
-    .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, task.id), notExists(lockedSheet)));
+    .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, task.id), sql`not ${entryIsLocked()}`));
   await audit(tx, caller, action, { type: "task", id: task.id }, { from: task.projectId, to: projectId });
   return t!;
 }
@@ -222,12 +219,7 @@ export async function deleteTask(db: Db, caller: Caller, projectId: string, task
       const [others] = await tx.select({ n: count() }).from(timeEntries).where(and(ofTask, ne(timeEntries.userId, caller.userId)));
       if (others!.n > 0) throw new AppError("forbidden", "The task holds other people's time tracks; only an admin may delete it");
     }
-    const [locked] = await tx
-      .select({ id: timesheets.id, status: timesheets.status, weekStart: timesheets.weekStart })
-      .from(timeEntries)
-      .innerJoin(timesheets, and(eq(timesheets.organizationId, timeEntries.organizationId), eq(timesheets.id, timeEntries.timesheetId)))
-      .where(and(ofTask, inArray(timesheets.status, [...LOCKED_STATUSES]), isAdmin(caller) ? eq(timeEntries.userId, caller.userId) : undefined))
-      .limit(1);
+    const locked = await lockedSheetOfEntries(tx, and(ofTask, isAdmin(caller) ? eq(timeEntries.userId, caller.userId) : undefined));
     if (locked) assertSheetEditable(locked);
     const deleted = await tx.delete(timeEntries).where(ofTask).returning({ id: timeEntries.id, source: timeEntries.source });
     // Entries an agent recorded are evidence: the audit names the ones that went with the task.

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { timeEntries, type TimeEntry } from "@/db/schema";
-import { now } from "@/lib/clock";
+import { now, nowWholeSecond, wholeSecond } from "@/lib/clock";
 import { AppError, forbidden, invalidField, notFound } from "@/lib/errors";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/db-errors";
 import { assertUserAccess, isAdmin, type Caller } from "@/lib/auth/permissions";
@@ -10,11 +10,13 @@ import { isAgentRecorded } from "./entry-sources";
 import { loadOrgSettings } from "./org-settings";
 import { projectInOrg } from "./projects";
 import { taskInOrg } from "./tasks";
-import { assertSheetEditable, ensureWeekSheet, lockUser, sheetById } from "./timesheet-weeks";
+import { assertRangeEditable, ensureSheetsFor, lockUser } from "./timesheet-weeks";
 import { inTx } from "./tx";
 
 // The one write path for time entries: /v1 time tracks, /api/timesheet time logs and the
 // timer all come through here, so overlaps, locks, limits and timesheets agree everywhere.
+// Instants are whole seconds (SPEC.md): every instant written here, given or "now", is
+// truncated to its second first (`wholeSecond`), so every sum at any grouping agrees.
 
 export type LogType = TimeEntry["logType"];
 export type LogSource = TimeEntry["source"];
@@ -81,29 +83,34 @@ export interface WriteResult {
 }
 
 export function durationSeconds(e: Pick<TimeEntry, "startedAt" | "stoppedAt">, at: Date = now()): number {
-  const end = e.stoppedAt ?? at;
+  const end = e.stoppedAt ?? wholeSecond(at);
   return Math.max(0, Math.floor((end.getTime() - e.startedAt.getTime()) / 1000));
 }
 
+type Bound = Date | SQL;
+const boundSql = (b: Bound) => (b instanceof Date ? sql`${b.toISOString()}::timestamptz` : b);
+
 /**
  * SQL twin of durationSeconds over `time_entries`: whole seconds of an entry, a running one
- * up to `at`, clipped to [from, to) when given. Every total in SQL (reports, timesheets,
- * statistics) sums this, so a total always equals the sum of the durations it lists.
+ * up to `at` (truncated to the second), clipped to [from, to) when given (instants or SQL,
+ * such as a sheet's stored week). Every total in SQL (reports, timesheets, statistics) sums
+ * this, so a total always equals the sum of the durations it lists. Stored instants are whole
+ * seconds, so the floor only matters for a range bound that is not (a /v1 report's ms bound).
  */
-export function entrySecondsSql(at: Date, from?: Date, to?: Date): SQL {
-  const end = sql`coalesce(${timeEntries.stoppedAt}, ${at.toISOString()}::timestamptz)`;
-  const clippedEnd = to ? sql`least(${end}, ${to.toISOString()}::timestamptz)` : end;
-  const clippedStart = from ? sql`greatest(${timeEntries.startedAt}, ${from.toISOString()}::timestamptz)` : sql`${timeEntries.startedAt}`;
+export function entrySecondsSql(at: Date, from?: Bound, to?: Bound): SQL {
+  const end = sql`coalesce(${timeEntries.stoppedAt}, ${wholeSecond(at).toISOString()}::timestamptz)`;
+  const clippedEnd = to ? sql`least(${end}, ${boundSql(to)})` : end;
+  const clippedStart = from ? sql`greatest(${timeEntries.startedAt}, ${boundSql(from)})` : sql`${timeEntries.startedAt}`;
   return sql`greatest(0, floor(extract(epoch from (${clippedEnd} - ${clippedStart}))))`;
 }
 
 /** The sum of entrySecondsSql over the selected entries (0 when none). */
-export const sumEntrySeconds = (at: Date, from?: Date, to?: Date) =>
+export const sumEntrySeconds = (at: Date, from?: Bound, to?: Bound) =>
   sql<number>`coalesce(sum(${entrySecondsSql(at, from, to)}), 0)::float8`.mapWith(Number);
 
-/** Entries that overlap [from, to), a running one extending to `at`. */
-export function entryOverlaps(from: Date, to: Date, at: Date): SQL {
-  return sql`${timeEntries.startedAt} < ${to.toISOString()}::timestamptz and coalesce(${timeEntries.stoppedAt}, ${at.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`;
+/** Entries that overlap [from, to), a running one extending to `at` (truncated to the second). */
+export function entryOverlaps(from: Bound, to: Bound, at: Date): SQL {
+  return sql`${timeEntries.startedAt} < ${boundSql(to)} and coalesce(${timeEntries.stoppedAt}, ${wholeSecond(at).toISOString()}::timestamptz) > ${boundSql(from)}`;
 }
 
 function checkTimes(startedAt: Date, stoppedAt: Date | null, f: FieldNames): void {
@@ -216,10 +223,10 @@ function bypassesLock(caller: Caller, ownerId: string): boolean {
   return isAdmin(caller) && caller.userId !== ownerId;
 }
 
-async function assertEntryEditable(db: Db, caller: Caller, e: TimeEntry): Promise<void> {
+/** Refuses (423) a change to an entry any submitted or approved sheet of its owner overlaps. */
+async function assertEntryEditable(db: Db, caller: Caller, e: Pick<TimeEntry, "userId" | "startedAt" | "stoppedAt">): Promise<void> {
   if (bypassesLock(caller, e.userId)) return;
-  const sheet = await sheetById(db, caller.orgId, e.timesheetId);
-  if (sheet) assertSheetEditable(sheet);
+  await assertRangeEditable(db, caller.orgId, e.userId, e.startedAt, e.stoppedAt);
 }
 
 async function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
@@ -242,13 +249,15 @@ export async function createEntry(
 ): Promise<WriteResult> {
   const userId = input.userId ?? caller.userId;
   if (userId !== caller.userId) await assertUserAccess(db, caller, userId, "write");
-  checkTimes(input.startedAt, input.stoppedAt, names);
+  const startedAt = wholeSecond(input.startedAt);
+  const stoppedAt = input.stoppedAt && wholeSecond(input.stoppedAt);
+  checkTimes(startedAt, stoppedAt, names);
   return inTransaction(db, async (tx) => {
     const { timeZone } = await lockUser(tx, caller.orgId, userId);
     const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId);
-    const sheet = await ensureWeekSheet(tx, caller.orgId, userId, input.startedAt, timeZone);
-    if (!bypassesLock(caller, userId)) assertSheetEditable(sheet);
-    const changed = await resolveOverlaps(tx, caller, userId, input.startedAt, input.stoppedAt, undefined);
+    await assertEntryEditable(tx, caller, { userId, startedAt, stoppedAt });
+    const sheet = await ensureSheetsFor(tx, caller.orgId, userId, startedAt, stoppedAt, timeZone, { mayExtendLocked: bypassesLock(caller, userId) });
+    const changed = await resolveOverlaps(tx, caller, userId, startedAt, stoppedAt, undefined);
     const [entry] = await tx
       .insert(timeEntries)
       .values({
@@ -257,8 +266,8 @@ export async function createEntry(
         projectId: refs.projectId,
         taskId: refs.taskId,
         timesheetId: sheet.id,
-        startedAt: input.startedAt,
-        stoppedAt: input.stoppedAt,
+        startedAt,
+        stoppedAt,
         logType: input.logType ?? "MANUAL",
         source: input.source ?? "WEB_TIMER",
         description: input.description ?? null,
@@ -320,8 +329,8 @@ export async function updateEntry(db: Db, caller: Caller, id: string, patch: Ent
     await assertMayPatch(tx, caller, current, patch);
     const { timeZone } = await lockUser(tx, caller.orgId, current.userId);
     await assertEntryEditable(tx, caller, current);
-    const startedAt = patch.startedAt ?? current.startedAt;
-    const stoppedAt = patch.stoppedAt === undefined ? current.stoppedAt : patch.stoppedAt;
+    const startedAt = patch.startedAt ? wholeSecond(patch.startedAt) : current.startedAt;
+    const stoppedAt = patch.stoppedAt === undefined ? current.stoppedAt : patch.stoppedAt && wholeSecond(patch.stoppedAt);
     if (current.stoppedAt && stoppedAt === null) throw invalidField(names.stop, "a stopped entry cannot be restarted");
     checkTimes(startedAt, stoppedAt, names);
     const refs =
@@ -333,8 +342,11 @@ export async function updateEntry(db: Db, caller: Caller, id: string, patch: Ent
             patch.taskId === undefined ? current.taskId : patch.taskId,
           )
         : { projectId: current.projectId, taskId: current.taskId };
-    const sheet = await ensureWeekSheet(tx, caller.orgId, current.userId, startedAt, timeZone);
-    if (!bypassesLock(caller, current.userId)) assertSheetEditable(sheet);
+    // both the old range (checked above) and the new one must be editable
+    await assertEntryEditable(tx, caller, { userId: current.userId, startedAt, stoppedAt });
+    const sheet = await ensureSheetsFor(tx, caller.orgId, current.userId, startedAt, stoppedAt, timeZone, {
+      mayExtendLocked: bypassesLock(caller, current.userId),
+    });
     const changed = await resolveOverlaps(tx, caller, current.userId, startedAt, stoppedAt, current.id);
     const [entry] = await tx
       .update(timeEntries)
@@ -403,9 +415,9 @@ function stopInstant(e: TimeEntry, at: Date): Date {
 export async function startTimer(db: Db, caller: Caller, input: StartInput): Promise<StartResult> {
   return inTransaction(db, async (tx) => {
     // One timer operation per user at a time: concurrent starts queue here.
-    await lockUser(tx, caller.orgId, caller.userId);
+    const { timeZone } = await lockUser(tx, caller.orgId, caller.userId);
     const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId, { requireOpenTask: true });
-    const at = now();
+    const at = nowWholeSecond();
     let stopped: TimeEntry | null = null;
     const running = await runningEntry(tx, caller.orgId, caller.userId);
     if (running) {
@@ -417,10 +429,9 @@ export async function startTimer(db: Db, caller: Caller, input: StartInput): Pro
       }
       stopped = await stopEntry(tx, running, at);
     }
-    const tz = caller.timeZone;
-    const sheet = await ensureWeekSheet(tx, caller.orgId, caller.userId, at, tz);
-    assertSheetEditable(sheet);
     const startAt = stopped?.stoppedAt && stopped.stoppedAt > at ? stopped.stoppedAt : at;
+    await assertRangeEditable(tx, caller.orgId, caller.userId, startAt, startAt);
+    const sheet = await ensureSheetsFor(tx, caller.orgId, caller.userId, startAt, null, timeZone);
     const [entry] = await tx
       .insert(timeEntries)
       .values({
@@ -443,12 +454,13 @@ export async function startTimer(db: Db, caller: Caller, input: StartInput): Pro
 
 async function stopEntry(tx: Db, running: TimeEntry, at: Date): Promise<TimeEntry | null> {
   const where = and(eq(timeEntries.organizationId, running.organizationId), eq(timeEntries.id, running.id));
-  const stopAt = stopInstant(running, at);
+  const stopAt = wholeSecond(stopInstant(running, at));
   if (stopAt.getTime() <= running.startedAt.getTime()) {
-    // started and stopped within the same millisecond: nothing was tracked
+    // started and stopped within the same second: nothing was tracked
     await tx.delete(timeEntries).where(where);
     return null;
   }
+  await assertRangeEditable(tx, running.organizationId, running.userId, running.startedAt, stopAt);
   const [stopped] = await tx.update(timeEntries).set({ stoppedAt: stopAt, updatedAt: now() }).where(where).returning();
   return stopped!;
 }
@@ -461,7 +473,7 @@ export async function stopTimer(db: Db, caller: Caller, opts: { taskId?: string 
     if (!running || (opts.taskId && running.taskId !== opts.taskId)) {
       throw new AppError("timer_not_running", opts.taskId ? "No timer is running for this task" : "No timer is running");
     }
-    const stopped = await stopEntry(tx, running, now());
+    const stopped = await stopEntry(tx, running, nowWholeSecond());
     if (!stopped) throw new AppError("timer_not_running", "The timer had not run for a measurable time and was discarded");
     return stopped;
   });

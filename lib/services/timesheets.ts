@@ -2,16 +2,18 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizz
 import type { Db } from "@/db/client";
 import { timeEntries, timesheets, users, type Timesheet } from "@/db/schema";
 import { assertUserAccess, isAdmin, type Caller } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
+import { now, nowWholeSecond } from "@/lib/clock";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { addDaysToDate, mondayOf } from "@/lib/time/zones";
 import type { SheetListQuery } from "@/lib/validation/timesheet";
 import { audit } from "./audit";
-import { entrySecondsSql } from "./time-entries";
+import { entryOverlaps, entrySecondsSql } from "./time-entries";
 import { assertCallerOrg, dayRange, inScope, userScope } from "./timesheet-scope";
 import { inTx } from "./tx";
 
-// Weekly timesheets: their totals (computed in SQL from the entries filed in each sheet)
+// Weekly timesheets: their totals (computed in SQL: the part of each of the owner's entries
+// inside the sheet's stored week instants, so an entry across a week boundary counts in
+// both sheets, split there)
 // and the approval state machine of SPEC.md:
 //   DRAFT → PENDING (submit, by the owner) → IN_REVIEW (optional) → APPROVED | DENIED,
 //   DENIED → PENDING (resubmit), APPROVED → DRAFT (an admin reopens it; audited).
@@ -29,8 +31,8 @@ const TRANSITIONS: Record<SheetAction, { from: Status[]; to: Status; verb: strin
 };
 
 function totalsColumns(at: Date) {
-  // whole seconds of each entry, a running one up to now (as a log's `duration`)
-  const secs = entrySecondsSql(at);
+  // whole seconds of each entry inside the sheet's week, a running one up to now
+  const secs = entrySecondsSql(at, sql`${timesheets.weekStartedAt}`, sql`${timesheets.weekEndedAt}`);
   const sum = (filter?: SQL) => sql<number>`coalesce(sum(${secs})${filter ? sql` filter (where ${filter})` : sql``}, 0)`.mapWith(Number);
   return {
     logCount: sql<number>`count(${timeEntries.id})`.mapWith(Number),
@@ -44,17 +46,25 @@ function totalsColumns(at: Date) {
 }
 
 async function sheetRows(db: Db, where: SQL | undefined, page?: { limit: number; offset: number }) {
+  const at = nowWholeSecond();
   const q = db
     .select({
       sheet: timesheets,
       firstName: users.firstName,
       lastName: users.lastName,
       email: users.email,
-      ...totalsColumns(now()),
+      ...totalsColumns(at),
     })
     .from(timesheets)
     .innerJoin(users, and(eq(users.organizationId, timesheets.organizationId), eq(users.id, timesheets.userId)))
-    .leftJoin(timeEntries, and(eq(timeEntries.organizationId, timesheets.organizationId), eq(timeEntries.timesheetId, timesheets.id)))
+    .leftJoin(
+      timeEntries,
+      and(
+        eq(timeEntries.organizationId, timesheets.organizationId),
+        eq(timeEntries.userId, timesheets.userId),
+        entryOverlaps(sql`${timesheets.weekStartedAt}`, sql`${timesheets.weekEndedAt}`, at),
+      ),
+    )
     .where(where)
     .groupBy(timesheets.organizationId, timesheets.id, users.organizationId, users.id)
     .orderBy(desc(timesheets.weekStart), asc(users.lastName), asc(users.firstName), asc(timesheets.id));
@@ -73,6 +83,9 @@ function sheetView(r: SheetRow) {
     employeeName: `${r.firstName} ${r.lastName}`.trim() || r.email,
     weekStart: s.weekStart,
     weekEnd: addDaysToDate(s.weekStart, 6),
+    /** the stored instants of the week: locks and totals use these, whatever the owner's zone is now */
+    weekStartedAt: s.weekStartedAt.toISOString(),
+    weekEndedAt: s.weekEndedAt.toISOString(),
     status: s.status,
     /** seconds */
     duration: r.duration,
@@ -172,13 +185,23 @@ export async function transitionSheets(
       .orderBy(asc(timesheets.id))
       .for("update");
     const byId = new Map(locked.map((s) => [s.id, s]));
+    // a running timer that started before a sheet's week ended may still run into it
     const running = new Set(
       action === "submit"
         ? (
             await tx
-              .selectDistinct({ id: timeEntries.timesheetId })
-              .from(timeEntries)
-              .where(and(eq(timeEntries.organizationId, caller.orgId), inArray(timeEntries.timesheetId, ids), isNull(timeEntries.stoppedAt)))
+              .selectDistinct({ id: timesheets.id })
+              .from(timesheets)
+              .innerJoin(
+                timeEntries,
+                and(
+                  eq(timeEntries.organizationId, timesheets.organizationId),
+                  eq(timeEntries.userId, timesheets.userId),
+                  isNull(timeEntries.stoppedAt),
+                  sql`${timeEntries.startedAt} < ${timesheets.weekEndedAt}`,
+                ),
+              )
+              .where(and(eq(timesheets.organizationId, caller.orgId), inArray(timesheets.id, ids)))
           ).map((r) => r.id)
         : [],
     );

@@ -5,6 +5,7 @@ import addFormats from "ajv-formats";
 import { beforeAll, describe, expect, it } from "vitest";
 import { organizations, projects, tasks, teams, users } from "@/db/schema";
 import { seedDemo, DEMO_PASSWORD } from "@/db/seed";
+import { setClock } from "@/lib/clock";
 import { routeTable } from "@/app/routes.generated";
 import { GET as openapiRoute } from "@/app/api/openapi.json/route";
 import { buildOpenApi, handlerOf, METHODS, type RouteEntry } from "@/lib/openapi/build";
@@ -62,6 +63,15 @@ async function ok(op: Op, opts: CallOptions = {}): Promise<any> {
 const ago = (minutes: number) => new Date(Math.floor(Date.now() / 1000) * 1000 - minutes * 60_000);
 const iso = (minutes: number) => ago(minutes).toISOString();
 const wall = (d: Date) => d.toISOString().slice(0, 10);
+/** Starts a timer 5 s ago: a timer stopped within the second it started is discarded (instants are whole seconds). */
+async function startedSecondsAgo<T>(start: () => Promise<T>): Promise<T> {
+  setClock(() => new Date(Date.now() - 5000));
+  try {
+    return await start();
+  } finally {
+    setClock(null);
+  }
+}
 
 /** A fresh member of the demo organisation in the manager's team (no rows, so no overlaps). */
 async function freshMember(): Promise<TestUser> {
@@ -142,7 +152,7 @@ const requests: Partial<Record<Op, () => Promise<Request>>> = {
   "GET /api/timesheet/timer/status": async () => ({ token: ctx.member.token }),
   "POST /api/timesheet/timer/stop": async () => {
     const m = await freshMember();
-    await ok("POST /api/timesheet/timer/start", { token: m.token, body: {} });
+    await startedSecondsAgo(() => ok("POST /api/timesheet/timer/start", { token: m.token, body: {} }));
     return { token: m.token, body: {} };
   },
   "POST /api/timesheet/timer/toggle": async () => ({ token: (await freshMember()).token, body: {} }),
@@ -243,7 +253,7 @@ const requests: Partial<Record<Op, () => Promise<Request>>> = {
   "POST /v1/tasks/{taskId}/start": async () => ({ token: (await freshMember()).token, params: { taskId: ctx.taskId } }),
   "POST /v1/tasks/{taskId}/stop": async () => {
     const m = await freshMember();
-    await ok("POST /v1/tasks/{taskId}/start", { token: m.token, params: { taskId: ctx.taskId } });
+    await startedSecondsAgo(() => ok("POST /v1/tasks/{taskId}/start", { token: m.token, params: { taskId: ctx.taskId } }));
     return { token: m.token, params: { taskId: ctx.taskId } };
   },
   "GET /v1/tasks/{taskId}/tracks": async () => ({ token: ctx.admin.token, params: { taskId: ctx.taskId } }),

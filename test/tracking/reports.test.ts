@@ -28,7 +28,7 @@ async function scenario() {
   await createTrack(org.member.token, t2.id, "2026-03-03T09:00:00Z", "2026-03-03T09:30:00Z"); // 30m
   await createTrack(org.manager.token, t1.id, "2026-03-04T09:00:00Z", "2026-03-04T09:10:00Z"); // 10m
   await createTrack(org.outsider.token, t1.id, "2026-03-04T09:00:00Z", "2026-03-04T11:00:00Z"); // 2h
-  await createTrack(org.outsider.token, t2.id, "2026-03-06T11:30:00.500Z"); // running: 29m 59s at NOW
+  await createTrack(org.outsider.token, t2.id, "2026-03-06T11:30:00.500Z"); // running: stored from 11:30:00 (whole seconds), 30m at NOW
   const member = (await authenticateAccessToken(await db(), org.member.token))!;
   await createEntry(await db(), member, { startedAt: new Date("2026-03-05T09:00:00Z"), stoppedAt: new Date("2026-03-05T09:20:00Z"), projectId: p.id }); // 20m, no task
   return { org, p, t1, t2 };
@@ -47,9 +47,9 @@ describe(`reports (${testDbKind()})`, () => {
     expect(sum(res.body.tracks)).toBe(res.body.total);
 
     const running = await get(R.taskTracksReport.GET, org.admin.token, { taskId: t2.id });
-    expect(running.body.tracks.map((t: { amount: number }) => t.amount)).toEqual([1800000, 1799000]);
-    expect(running.body.total).toBe(3599000);
-    expect(running.body.timeFormatted).toBe("0h 59m 59s");
+    expect(running.body.tracks.map((t: { amount: number }) => t.amount)).toEqual([1800000, 1800000]);
+    expect(running.body.total).toBe(3600000);
+    expect(running.body.timeFormatted).toBe("1h 0m 0s");
   });
 
   it("task report per user and project reports per user and per task sum exactly", async () => {
@@ -66,7 +66,7 @@ describe(`reports (${testDbKind()})`, () => {
     const projectUsers = await get(R.projectUsersReport.GET, org.admin.token, { projectId: p.id });
     conforms(S.projectUsersReport, projectUsers);
     expect(projectUsers.body).toMatchObject({ projectId: p.id, projectName: "Website" });
-    const expected = (5705 + 1800 + 1200 + 600 + 7200 + 1799) * 1000;
+    const expected = (5705 + 1800 + 1200 + 600 + 7200 + 1800) * 1000;
     expect(projectUsers.body.total).toBe(expected);
     expect(sum(projectUsers.body.users)).toBe(expected);
     expect(projectUsers.body.users.find((u: { userId: string }) => u.userId === org.member.id).total).toBe((5705 + 1800 + 1200) * 1000);
@@ -76,7 +76,7 @@ describe(`reports (${testDbKind()})`, () => {
     expect(projectTasks.body.total).toBe(expected);
     expect(sum(projectTasks.body.tasks)).toBe(expected);
     expect(projectTasks.body.tasks.map((t: { taskName: string | null; total: number }) => [t.taskName, t.total])).toEqual([
-      ["Build", (1800 + 1799) * 1000],
+      ["Build", (1800 + 1800) * 1000],
       ["Design", (5705 + 600 + 7200) * 1000],
       [null, 1200000], // project time without a task
     ]);

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { pgErrorOf } from "@/lib/db-errors";
 import { invalidField } from "@/lib/errors";
-import { now } from "@/lib/clock";
+import { nowWholeSecond } from "@/lib/clock";
 import { inTx } from "@/lib/services/tx";
 import type { AudienceUser } from "./audience";
 import type { MetricsRange } from "./metrics-sql";
@@ -46,7 +46,7 @@ export function exactRange(orgId: string, users: AudienceUser[], input: Dashboar
     startLocal: input.startDate,
     endLocal: input.endDate,
     endExclusive: false,
-    now: now(),
+    now: nowWholeSecond(),
   };
 }
 

@@ -20,7 +20,7 @@ export interface MetricsRange {
   endLocal: string;
   /** true: endLocal is the first instant after the range; false: its last whole second. */
   endExclusive: boolean;
-  /** Running entries count up to this instant. */
+  /** Running entries count up to this instant (a whole second, as every stored instant). */
   now: Date;
 }
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
+import { nowWholeSecond } from "@/lib/clock";
 import { addDaysToDate, dayAsUtcMidnight, mondayOf, weekdayName } from "@/lib/time/zones";
 import { assertSelectionReadable, selectAudience } from "./audience";
 import { addMetrics, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type Metrics, type RoundedRow } from "./common";
@@ -46,7 +46,7 @@ export async function weeklySummary(db: Db, caller: Caller, input: DashboardInpu
       timeZone: input.timeZone,
       ...weeks,
       endExclusive: true,
-      now: now(),
+      now: nowWholeSecond(),
     }),
   );
   const byDay = new Map(rows.map((r) => [r.day, r]));
