@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { isExclusionViolation, isRetryable, isUnavailable, pgErrorOf } from "@/lib/db-errors";
 import { resolveCaller } from "@/lib/auth/caller";
+import { loadKnownZones } from "@/lib/time/db-zones";
 import { requirePermission, type Caller, type Permission } from "@/lib/auth/permissions";
 import { errorBody, familyOf, successBody, type Family } from "./envelope";
 import { log } from "./log";
@@ -132,6 +133,8 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
 
     async function serve(): Promise<Response> {
       const db = await getDb();
+      // the zone schemas check against the database's list, loaded once per process
+      await loadKnownZones(db);
       const mode = spec.auth ?? "required";
       if (mode !== "none") {
         const resolved = await resolveCaller(db, req);
