@@ -19,6 +19,7 @@ import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { MAX_INSTANT, MIN_INSTANT } from "@/lib/time/instants";
 import { testDbKind } from "../db";
+import { addActivities, addEntries } from "../dashboards/fixtures";
 import { call, db, makeOrg, type CallResult } from "../helpers";
 
 // Item 8 and 16 of issue 13: instants, dates and zones outside what the database and the
@@ -175,8 +176,18 @@ describe(`instants and zones within range (${testDbKind()})`, () => {
     it("reads RFC 3339 instants as the same range as the wall-clock form", async () => {
       const org = await makeOrg();
       const base = { userId: [org.member.id], timeZone: "Asia/Kolkata" };
+      // entries across both ends of the Kolkata day (18:30Z .. 18:30Z), so another reading of the range shows
+      await addEntries(org.id, org.member.id, [
+        { start: "2026-02-07T18:00:00Z", stop: "2026-02-07T20:00:00Z" },
+        { start: "2026-02-08T06:00:00Z", stop: "2026-02-08T07:00:00Z" },
+        { start: "2026-02-08T18:00:00Z", stop: "2026-02-08T19:00:00Z" },
+      ]);
+      await addActivities(org.id, org.member.id, [{ type: "APP", name: "Editor", start: "2026-02-08T06:00:00Z", seconds: 1800 }]);
+      const utcDay = await call(handler, "POST", path, { token: org.admin.token, body: { ...base, startDate: "2026-02-08T00:00:00Z", endDate: "2026-02-08T23:59:59Z" } });
       const wall = await call(handler, "POST", path, { token: org.admin.token, body: { ...base, startDate: "2026-02-08 00:00:00", endDate: "2026-02-08 23:59:59" } });
       expect(wall.status, JSON.stringify(wall.body)).toBe(200);
+      expect(utcDay.status).toBe(200);
+      expect(utcDay.body, "a UTC day is another range than the Kolkata day").not.toEqual(wall.body);
       for (const [startDate, endDate] of [
         ["2026-02-07T18:30:00Z", "2026-02-08T18:29:59Z"],
         ["2026-02-08T00:00:00+05:30", "2026-02-08T23:59:59+05:30"],
