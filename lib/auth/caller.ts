@@ -42,8 +42,9 @@ export async function presentedAccessToken(req: Request): Promise<string | undef
 export type CallerResult = { caller: Caller } | { caller: null; presented: boolean };
 
 export async function resolveCaller(db: Db, req: Request): Promise<CallerResult> {
-  // pages and server actions parse zones too (lib/time/known-zones.ts)
-  await loadKnownZones(db);
+  // pages and server actions parse zones too (lib/time/known-zones.ts); a failed load leaves
+  // Intl's check for this request, and the session lookup below meets an unreachable database
+  await loadKnownZones(db).catch(() => {});
   const token = await presentedAccessToken(req);
   if (token === undefined) return { caller: null, presented: false };
   const caller = token ? await authenticateAccessToken(db, token) : null;
