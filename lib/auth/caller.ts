@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
 import { authSecret } from "@/lib/auth/secret";
 import { authenticateAccessToken } from "@/lib/services/sessions";
+import { loadKnownZones } from "@/lib/time/db-zones";
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -41,6 +42,9 @@ export async function presentedAccessToken(req: Request): Promise<string | undef
 export type CallerResult = { caller: Caller } | { caller: null; presented: boolean };
 
 export async function resolveCaller(db: Db, req: Request): Promise<CallerResult> {
+  // pages and server actions parse zones too (lib/time/known-zones.ts); a failed load leaves
+  // Intl's check for this request, and the session lookup below meets an unreachable database
+  await loadKnownZones(db).catch(() => {});
   const token = await presentedAccessToken(req);
   if (token === undefined) return { caller: null, presented: false };
   const caller = token ? await authenticateAccessToken(db, token) : null;

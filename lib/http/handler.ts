@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { isExclusionViolation, isRetryable, isUnavailable, pgErrorOf } from "@/lib/db-errors";
 import { resolveCaller } from "@/lib/auth/caller";
+import { loadKnownZones } from "@/lib/time/db-zones";
 import { requirePermission, type Caller, type Permission } from "@/lib/auth/permissions";
 import { checkRouteScope, type RouteScope } from "@/lib/auth/scopes";
 import { errorBody, familyOf, successBody, type Family } from "./envelope";
@@ -139,6 +140,14 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
 
     async function serve(): Promise<Response> {
       const db = await getDb();
+      // the zone schemas check against the database's list, loaded once per process; routes
+      // without input (the liveness probe) skip it, and a load that fails for another reason than
+      // an unreachable database falls back to Intl for this request (the next one retries)
+      if (spec.query || spec.body || spec.rawBody) {
+        await loadKnownZones(db).catch((err: unknown) => {
+          if (isUnavailable(err)) throw err;
+        });
+      }
       const mode = spec.auth ?? "required";
       if (mode !== "none") {
         const resolved = await resolveCaller(db, req);

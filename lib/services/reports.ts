@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { MAX_MS } from "@/lib/time/instants";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { projects, tasks, timeEntries, users, type Project, type Task, type User } from "@/db/schema";
@@ -131,9 +132,12 @@ export interface UserReportRange {
   endDate?: number;
 }
 
-/** The inclusive range in Unix ms: endDate defaults to startDate + 7 days − 1 ms, or now; startDate to endDate − 7 days + 1 ms. */
+/**
+ * The inclusive range in Unix ms: endDate defaults to startDate + 7 days − 1 ms (at most the end
+ * of the accepted range, lib/time/instants.ts), or now; startDate to endDate − 7 days + 1 ms.
+ */
 function reportRange(q: UserReportRange, at: Date): { startDate: number; endDate: number } {
-  const endDate = q.endDate ?? (q.startDate !== undefined ? q.startDate + MAX_USER_REPORT_MS - 1 : at.getTime());
+  const endDate = q.endDate ?? (q.startDate !== undefined ? Math.min(q.startDate + MAX_USER_REPORT_MS - 1, MAX_MS) : at.getTime());
   const startDate = q.startDate ?? Math.max(0, endDate - MAX_USER_REPORT_MS + 1);
   return { startDate, endDate };
 }

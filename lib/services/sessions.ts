@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { safeZone } from "@/lib/time/known-zones";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import { apiKeys, authSessions, users } from "@/db/schema";
@@ -112,7 +113,8 @@ export async function authenticateAccessToken(db: Db, token: string): Promise<Ca
     email: user.email,
     firstName: user.firstName,
     lastName: user.lastName,
-    timeZone: user.timeZone,
+    // a zone saved before zones were checked against the database's list reads as UTC
+    timeZone: safeZone(user.timeZone),
   };
 }
 

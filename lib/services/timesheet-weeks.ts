@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { safeZone } from "@/lib/time/known-zones";
 import type { Db } from "@/db/client";
 import { timeEntries, timesheets, users, type Timesheet } from "@/db/schema";
 import { nowWholeSecond } from "@/lib/clock";
@@ -181,5 +182,5 @@ export async function lockUser(db: Db, orgId: string, userId: string): Promise<{
     .where(and(eq(users.organizationId, orgId), eq(users.id, userId)))
     .for("update");
   if (!u) throw notFound("User");
-  return u;
+  return { timeZone: safeZone(u.timeZone) };
 }

@@ -1,3 +1,4 @@
+import { isDayInRange, isInstantInRange } from "./instants";
 import { addDaysToDate, dayStart, localDate, zonedToInstant } from "./zones";
 
 // The range parameters of the /api/timesheet family (startDate, endDate). A value is one of
@@ -18,11 +19,19 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 function realDate(y: number, m: number, d: number): boolean {
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1970 && y <= 9999 && probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  const probe = new Date(Date.UTC(2000, m - 1, d));
+  probe.setUTCFullYear(y);
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
-/** Reads a range parameter; null when it is none of the accepted forms. */
+/** Whether a parsed value lies in the accepted range (lib/time/instants.ts): days and local times in 1970–2099. */
+export function isDateInputInRange(v: DateInput): boolean {
+  if (v.kind === "date") return isDayInRange(v.day);
+  if (v.kind === "local") return isDayInRange(v.local);
+  return isInstantInRange(v.at);
+}
+
+/** Reads a range parameter; null when it is none of the accepted forms (its range is checked by isDateInputInRange). */
 export function parseDateInput(s: string): DateInput | null {
   const d = DATE.exec(s);
   if (d) return realDate(+d[1]!, +d[2]!, +d[3]!) ? { kind: "date", day: s } : null;

@@ -1,32 +1,16 @@
 import { z } from "zod";
+import { toWallClock, wallClockOrInstantSchema } from "@/lib/time/instants";
 import { timeZone, uuid } from "./common";
 
-// Request bodies of the dashboard family (seeds 000-002). Wall-clock times are read in
-// the body's timeZone by the services; here only their shape and order are checked.
+// Request bodies of the dashboard family (seeds 000-002). startDate/endDate are wall-clock
+// times read in the body's timeZone, or RFC 3339 instants (issue 14), which are turned here
+// into the wall clock of that zone, so the services read wall-clock times only. Shape, range
+// (lib/time/instants.ts) and order are checked here.
 
 /** The longest range a dashboard answers, in calendar days (docs/dashboards.md). */
 export const MAX_RANGE_DAYS = 31;
 export const POW_PAGE_SIZE = 10;
 export const POW_MAX_PAGE_SIZE = 100;
-
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
-
-/** A real calendar date and time of day, as "YYYY-MM-DD HH:mm:ss". */
-function isWallClock(s: string): boolean {
-  const m = WALL_CLOCK.exec(s);
-  if (!m) return false;
-  const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
-  return (
-    y >= 1970 && y <= 9999 && probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d &&
-    probe.getUTCHours() === h && probe.getUTCMinutes() === mi && probe.getUTCSeconds() === se
-  );
-}
-
-const wallClock = z
-  .string({ message: "must be a string" })
-  .refine(isWallClock, { message: "must be a wall-clock time as YYYY-MM-DD HH:mm:ss" })
-  .transform((s) => s.replace("T", " "));
 
 /** Days from one calendar date to another (both YYYY-MM-DD…). */
 export const daysBetween = (from: string, to: string) =>
@@ -35,14 +19,19 @@ export const daysBetween = (from: string, to: string) =>
 const ids = (max: number) => z.array(uuid).max(max, `must hold at most ${max} ids`).default([]);
 
 const base = {
-  startDate: wallClock,
-  endDate: wallClock,
+  startDate: wallClockOrInstantSchema,
+  endDate: wallClockOrInstantSchema,
   timeZone,
   userId: ids(1000),
   teamId: ids(100),
 };
 
 type Base = { startDate: string; endDate: string; userId: string[]; teamId: string[] };
+
+/** Instants become the wall clock of the request's zone. */
+function toWall<T extends { startDate: Parameters<typeof toWallClock>[0]; endDate: Parameters<typeof toWallClock>[0]; timeZone: string }>(b: T) {
+  return { ...b, startDate: toWallClock(b.startDate, b.timeZone), endDate: toWallClock(b.endDate, b.timeZone) };
+}
 
 function checkBase(b: Base, ctx: z.RefinementCtx): void {
   if (b.userId.length === 0 && b.teamId.length === 0) {
@@ -56,7 +45,7 @@ function checkBase(b: Base, ctx: z.RefinementCtx): void {
   }
 }
 
-export const dashboardBody = z.object(base).superRefine(checkBase);
+export const dashboardBody = z.object(base).transform(toWall).superRefine(checkBase);
 export type DashboardBody = z.infer<typeof dashboardBody>;
 
 export const proofOfWorkBody = z
@@ -70,5 +59,6 @@ export const proofOfWorkBody = z
       .default(POW_PAGE_SIZE)
       .transform((n) => Math.min(n, POW_MAX_PAGE_SIZE)),
   })
+  .transform(toWall)
   .superRefine(checkBase);
 export type ProofOfWorkBody = z.infer<typeof proofOfWorkBody>;

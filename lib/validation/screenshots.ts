@@ -1,21 +1,22 @@
 import { z } from "zod";
+import { DAY_RANGE_MESSAGE, RANGE_MESSAGE, isCalendarDay, isDayInRange } from "@/lib/time/instants";
 import { isoInstant, pagination, timeZone, uuid } from "./common";
 
 // /api/timesheet/screenshot: the list's query, the upload's form fields, the item shape.
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-function isCalendarDay(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() + 1 === Number(m[2]) && d.getUTCDate() === Number(m[3]);
-}
-
-/** A calendar day (read in the caller's time zone) or an instant. */
-const rangeBound = z
-  .string({ message: "is required" })
-  .refine((s) => isCalendarDay(s) || isoInstant.safeParse(s).success, { message: "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone" })
-  .transform((s): { day: string } | { instant: Date } => (isCalendarDay(s) ? { day: s } : { instant: new Date(s) }));
+/** A calendar day (read in the caller's time zone) or an instant, both within the accepted range. */
+const rangeBound = z.string({ message: "is required" }).transform((s, ctx): { day: string } | { instant: Date } => {
+  if (isCalendarDay(s)) {
+    if (isDayInRange(s)) return { day: s };
+    ctx.addIssue({ code: "custom", message: DAY_RANGE_MESSAGE });
+    return z.NEVER;
+  }
+  const instant = isoInstant.safeParse(s);
+  if (instant.success) return { instant: instant.data };
+  const shapeOk = z.iso.datetime({ offset: true }).safeParse(s).success;
+  ctx.addIssue({ code: "custom", message: shapeOk ? RANGE_MESSAGE : "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone" });
+  return z.NEVER;
+});
 
 export const screenshotListQuery = z.object({
   startDate: rangeBound,

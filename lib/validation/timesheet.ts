@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { activityType, logSource, logType, timesheetStatus } from "@/db/schema";
-import { parseDateInput } from "@/lib/time/ranges";
+import { RANGE_MESSAGE } from "@/lib/time/instants";
+import { isDateInputInRange, parseDateInput } from "@/lib/time/ranges";
 import { description, pagination, timeZone, uuid, isoInstant } from "./common";
 
 // Requests of the /api/timesheet family (seed 004). Range semantics: lib/time/ranges.ts.
@@ -9,6 +10,10 @@ const dateParam = z.string().transform((s, ctx) => {
   const v = parseDateInput(s);
   if (!v) {
     ctx.addIssue({ code: "custom", message: "must be a date (YYYY-MM-DD), a local date-time (YYYY-MM-DDTHH:mm:ss) or an ISO 8601 instant" });
+    return z.NEVER;
+  }
+  if (!isDateInputInRange(v)) {
+    ctx.addIssue({ code: "custom", message: RANGE_MESSAGE });
     return z.NEVER;
   }
   return v;

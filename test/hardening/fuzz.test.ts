@@ -4,7 +4,26 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "@/lib/services/sessions";
 import { testDbKind } from "../db";
 import { call, db, makeOrg, type TestOrg } from "../helpers";
-import { changedTables, checksum, fillPath, operations, refreshStoredHashes, scanForSecrets, schemasOf, toQuery, type JsonSchema } from "./kit";
+import { patternImage } from "../screenshots/helpers";
+import {
+  changedTables,
+  checksum,
+  dateAndZoneFields,
+  fillPath,
+  furnishedOrg,
+  furnishedParam,
+  furnishedSample,
+  ODD_INSTANTS,
+  ODD_ZONES,
+  operations,
+  refreshStoredHashes,
+  scanForSecrets,
+  schemasOf,
+  toQuery,
+  withField,
+  type Furnished,
+  type JsonSchema,
+} from "./kit";
 
 // Every route of the route table gets generated requests: valid shapes from its own zod schemas
 // (through z.toJSONSchema) and hostile mutations. No answer is a 500, and a refused request (4xx)
@@ -24,6 +43,8 @@ const hostileScalar = fc.oneof(
   fc.constantFrom("NaN", "Infinity", "-0", "1e999", "0x10"),
   fc.constantFrom("2026-02-30", "2026-13-01", "0000-00-00T00:00:00Z", "9999-12-31T23:59:59Z", "275760-09-13T00:00:00.001Z", "yesterday", "2026-02-02T25:00:00Z"),
   fc.constantFrom("Mars/Olympus_Mons", "UTC+25", "../../etc/passwd", "Europe/Berlin\u0000", "Etc/GMT+99"),
+  // issue 13 items 8 and 16: out-of-range instants and zones Intl knows but PostgreSQL does not
+  fc.constantFrom("0025-01-01T00:00:00Z", "9999-12-31 23:59:59", "10000-01-01", "8640000000000000", 8_640_000_000_000_000, "AET", "CTT", "US/Pacific-New"),
   fc.constantFrom("'; drop table users; --", "<script>alert(1)</script>", "\u0000", "\ud800", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "a".repeat(5000), "00000000-0000-0000-0000-000000000000"),
   fc.string({ maxLength: 40, unit: "grapheme" }),
   fc.boolean(),
@@ -163,5 +184,71 @@ describe(`fuzzing every route (${kind}, ${RUNS} requests per route)`, () => {
       if (res.status === 201) created++;
     }
     expect(created).toBeGreaterThan(0);
+  });
+});
+
+// Issue 13 items 8 and 16: every date, instant and zone field and parameter of every route gets
+// out-of-range instants and zones PostgreSQL does not know, in an otherwise valid request of a
+// furnished organisation (so the value reaches past the tenant checks): no answer is a 500.
+describe(`out-of-range instants and odd zones on every route (${kind})`, () => {
+  let f: Furnished;
+  let token: string;
+  beforeAll(async () => {
+    f = await furnishedOrg();
+    token = f.admin.token;
+  });
+
+  const probed = operations.filter((o) => !o.pattern.startsWith("/api/openapi"));
+  it("finds the date and zone fields of the route table", () => {
+    const n = probed.reduce((acc, op) => {
+      const { query, body } = schemasOf(op);
+      return acc + dateAndZoneFields(query).length + dateAndZoneFields(body).length;
+    }, 0);
+    expect(n).toBeGreaterThan(30);
+  });
+
+  it.each(probed.map((o) => [o.method, o.pattern, o] as const))("%s %s: no 500 for an odd instant or zone", { timeout: 300_000 }, async (method, pattern, op) => {
+    const { params, query, body } = schemasOf(op);
+    const p = Object.fromEntries(Object.keys(params?.properties ?? {}).map((k) => [k, furnishedParam(f, pattern, k)]));
+    const baseQuery = furnishedSample(query, f);
+    const baseBody = furnishedSample(body, f);
+    const probes: { query: unknown; body: unknown; what: string }[] = [];
+    for (const where of ["query", "body"] as const) {
+      for (const field of dateAndZoneFields(where === "query" ? query : body)) {
+        for (const v of field.kind === "zone" ? ODD_ZONES : ODD_INSTANTS) {
+          probes.push({
+            query: where === "query" ? withField(baseQuery, field.path, v) : baseQuery,
+            body: where === "body" ? withField(baseBody, field.path, v) : baseBody,
+            what: `${where}.${field.path.join(".")}=${JSON.stringify(v)}`,
+          });
+        }
+      }
+    }
+    if (op.handler.spec.rawBody) for (const v of ODD_INSTANTS) probes.push({ query: baseQuery, body: { recordedAt: String(v) }, what: `form recordedAt=${String(v)}` });
+    for (const zone of ODD_ZONES) probes.push({ query: { ...((baseQuery as object) ?? {}), timeZone: zone }, body: baseBody, what: `query.timeZone=${zone} (unlisted)` });
+
+    const failures: string[] = [];
+    for (const probe of probes) {
+      let rawBody: BodyInit | undefined;
+      if (op.handler.spec.rawBody) {
+        const fd = new FormData();
+        fd.append("file", new Blob([new Uint8Array(await patternImage())], { type: "image/png" }), "x.png");
+        const at = (probe.body as { recordedAt?: string } | undefined)?.recordedAt;
+        if (at !== undefined) fd.append("recordedAt", at);
+        rawBody = fd;
+      } else if (probe.body !== undefined && method !== "GET") {
+        rawBody = JSON.stringify(probe.body);
+      }
+      const res = await call(op.handler, method, fillPath(pattern, p), {
+        token,
+        params: p,
+        query: toQuery(probe.query),
+        rawBody,
+        headers: typeof rawBody === "string" ? { "content-type": "application/json" } : {},
+      });
+      if (res.status >= 500) failures.push(`${method} ${pattern} ${probe.what} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (res.status === 401) token = (await createSession(await db(), { orgId: f.id, userId: f.admin.id, kind: "password" })).accessToken;
+    }
+    expect(failures.slice(0, 5).join("\n")).toBe("");
   });
 });

@@ -337,3 +337,84 @@ export async function overlappingEntries(): Promise<number> {
   );
   return Number(r[0]!.n);
 }
+
+// ---- out-of-range instants and odd zones (issue 13 items 8 and 16) -----------------------------------
+
+/** Instants and dates outside 1970..2100 or outside what Date can hold, as strings and numbers. */
+export const ODD_INSTANTS: unknown[] = [
+  "0025-01-01T00:00:00Z",
+  "0013-06-15T12:00:00Z",
+  "9999-12-31 23:59:59",
+  "9999-12-31",
+  "10000-01-01",
+  "+010000-01-01T00:00:00Z",
+  "2100-01-01T00:00:01Z",
+  "8640000000000000",
+  "-1",
+  8_640_000_000_000_000,
+  -1,
+];
+/** Zones Intl accepts but PostgreSQL does not, and one nobody knows. */
+export const ODD_ZONES = ["AET", "CTT", "US/Pacific-New", "Mars/Olympus"];
+
+const DATE_KEY = /date|At$|^start$|^end$/i;
+const ZONE_KEY = /zone/i;
+
+/** The date and zone fields of a JSON schema: top-level properties and those of arrays of objects (activities[]). */
+export function dateAndZoneFields(s: JsonSchema | undefined): { path: (string | number)[]; kind: "instant" | "zone" }[] {
+  const out: { path: (string | number)[]; kind: "instant" | "zone" }[] = [];
+  const walk = (node: JsonSchema | undefined, path: (string | number)[]) => {
+    for (const [k, v] of Object.entries((node?.properties ?? {}) as Record<string, JsonSchema>)) {
+      const inner = v.anyOf?.find((x: JsonSchema) => x.type !== "null") ?? v;
+      if (ZONE_KEY.test(k)) out.push({ path: [...path, k], kind: "zone" });
+      else if (DATE_KEY.test(k) || inner.format === "date-time") out.push({ path: [...path, k], kind: "instant" });
+      else if (inner.type === "array" && inner.items?.type === "object" && path.length === 0) walk(inner.items, [k, 0]);
+    }
+  };
+  walk(s, []);
+  return out;
+}
+
+/** A copy of a sampled value with one (possibly nested) field replaced. */
+export function withField(value: unknown, path: (string | number)[], v: unknown): unknown {
+  const copy = structuredClone((value ?? {}) as Record<string, unknown>);
+  let node: any = copy;
+  for (const [i, k] of path.entries()) {
+    if (i === path.length - 1) node[k] = v;
+    else node = node[k] ??= typeof path[i + 1] === "number" ? [{}] : {};
+  }
+  return copy;
+}
+
+/** The furnished organisation's id for a path parameter, so a probe reaches past the tenant check. */
+export function furnishedParam(f: Furnished, pattern: string, name: string): string {
+  const byName: Record<string, string> = {
+    orgId: f.ids.org,
+    userId: f.ids.user,
+    teamId: f.ids.team,
+    invId: f.ids.invitation,
+    apiKeyId: f.ids.apiKey,
+    sessionId: f.ids.session,
+    projectId: f.ids.project,
+    taskId: f.ids.task,
+    ruleId: f.ids.rule,
+    externalId: f.ids.taskExternalId,
+    name: f.ids.taskName,
+  };
+  if (name === "id") return pattern.includes("screenshot") ? f.ids.screenshot : f.ids.entry;
+  return byName[name] ?? randomUUID();
+}
+
+/** A plausible body or query for the furnished organisation: id lists name its member and team. */
+export function furnishedSample(s: JsonSchema | undefined, f: Furnished): unknown {
+  const v = sample(s, { userId: undefined, teamId: undefined, employeeId: f.ids.user, projectId: f.ids.project, taskId: f.ids.task });
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.userId) || s?.properties?.userId?.type === "array") o.userId = [f.ids.user];
+    if (s?.properties?.teamId?.type === "array") o.teamId = [];
+    // RFC 3339 instants: every string startDate/endDate (timesheet, screenshots, dashboards) reads them
+    if (typeof o.startDate === "string") o.startDate = isoAgo(24 * 6);
+    if (typeof o.endDate === "string") o.endDate = isoAgo(0);
+  }
+  return v;
+}

@@ -7,7 +7,8 @@ import { productivityAnalysis } from "@/lib/services/dashboards/productivity-ana
 import { proofOfWork } from "@/lib/services/dashboards/proof-of-work";
 import { weeklySummary } from "@/lib/services/dashboards/weekly-summary";
 import { listTeams } from "@/lib/services/teams";
-import { isValidTimeZone, localDate } from "@/lib/time/zones";
+import { isKnownTimeZone } from "@/lib/time/known-zones";
+import { localDate } from "@/lib/time/zones";
 import { dashboardBody, POW_MAX_PAGE_SIZE } from "@/lib/validation/dashboards";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState, ErrorMessage, PageHeader } from "@/components/ui/feedback";
@@ -65,7 +66,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   }
 
   const requestedTz = one(sp.tz);
-  const tz = requestedTz && isValidTimeZone(requestedTz) ? requestedTz : caller.timeZone;
+  const tz = requestedTz && isKnownTimeZone(requestedTz) ? requestedTz : caller.timeZone;
   const today = localDate(now(), tz);
   const week = weekParam(one(sp.week), today);
   const team = teams.find((t) => t.id === one(sp.team)) ?? teams[0]!;
