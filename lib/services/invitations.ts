@@ -60,7 +60,7 @@ export async function createInvitation(
       })
       .returning();
     await audit(tx, caller, "invitation.created", { type: "invitation", id }, { role: invitation!.role });
-    return { invitation: invitation!, link: invitationLink(id, token) };
+    return { invitation: invitation!, link: invitationLink(id, token, caller.origin) };
   });
   await sendMail({
     to: email,

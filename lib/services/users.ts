@@ -89,7 +89,7 @@ export async function insertUser(db: Db, input: NewUser): Promise<User> {
 }
 
 /** A one-time set-password link; any older unused link of the user stops working. */
-export async function issueSetPasswordLink(db: Db, orgId: string, userId: string, expiresAt: Date): Promise<string> {
+export async function issueSetPasswordLink(db: Db, orgId: string, userId: string, expiresAt: Date, origin?: string): Promise<string> {
   await db
     .delete(userTokens)
     .where(and(eq(userTokens.organizationId, orgId), eq(userTokens.userId, userId), eq(userTokens.purpose, "set_password"), isNull(userTokens.usedAt)));
@@ -104,7 +104,7 @@ export async function issueSetPasswordLink(db: Db, orgId: string, userId: string
     expiresAt,
     createdAt: now(),
   });
-  return setPasswordLink(token);
+  return setPasswordLink(token, origin);
 }
 
 /** A user of the organisation, 404 otherwise; `lock` holds the row until the transaction ends. */
@@ -142,7 +142,7 @@ export async function createUser(db: Db, caller: Caller, input: CreateUserInput)
   requirePermission(caller, "ORG_ADMIN");
   const result = await inTx(db, async (tx) => {
     const user = await insertUser(tx, { ...input, orgId: caller.orgId });
-    const setPasswordUrl = await issueSetPasswordLink(tx, caller.orgId, user.id, new Date(now().getTime() + SET_PASSWORD_LINK_MS));
+    const setPasswordUrl = await issueSetPasswordLink(tx, caller.orgId, user.id, new Date(now().getTime() + SET_PASSWORD_LINK_MS), caller.origin);
     await audit(tx, caller, "user.created", { type: "user", id: user.id }, { role: user.role });
     return { user, setPasswordUrl };
   });
