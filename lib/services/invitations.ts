@@ -10,6 +10,7 @@ import { invitationLink } from "@/lib/links";
 import { sendMail } from "@/lib/mail";
 import { audit } from "./audit";
 import { assertPasswordPolicy, hashPassword } from "./passwords";
+import { signupKeys, throttledSignup } from "./throttle";
 import { inTx } from "./tx";
 import { assertEmailFree, insertUser, type Role } from "./users";
 
@@ -128,7 +129,11 @@ export interface AcceptInvitationInput {
 }
 
 /** Signup through an invitation: the user joins with the invited role; the invitation is spent. */
-export async function acceptInvitation(db: Db, invId: string, input: AcceptInvitationInput): Promise<User> {
+export async function acceptInvitation(db: Db, invId: string, input: AcceptInvitationInput, client: { ipAddress?: string | null } = {}): Promise<User> {
+  return throttledSignup(db, signupKeys(input.email.toLowerCase(), client.ipAddress), () => accept(db, invId, input));
+}
+
+async function accept(db: Db, invId: string, input: AcceptInvitationInput): Promise<User> {
   const { invitation } = await invitationByToken(db, invId, input.token);
   const email = input.email.toLowerCase();
   if (email !== invitation.email.toLowerCase()) throw invalidField("body.email", "must be the invited e-mail address");
