@@ -11,8 +11,7 @@ function trustedProxies(): number {
 }
 
 /** The client's address, or null when the request does not say (no trusted forwarded entry). */
-export function clientAddress(req: Request): string | null {
-  const n = trustedProxies();
+export function clientAddress(req: Request, n: number = trustedProxies()): string | null {
   if (n > 0) {
     const header = req.headers.get("x-forwarded-for");
     if (header) {
@@ -43,11 +42,10 @@ const firstValue = (v: string | null) => v?.split(",")[0]?.trim() || undefined;
  * The origin links and same-origin checks use: APP_URL's origin when set, else the request's own
  * origin (with the trusted proxy's X-Forwarded-Host / X-Forwarded-Proto when TRUSTED_PROXY_COUNT > 0).
  */
-export function appOrigin(req: Request): string {
-  const configured = env().APP_URL;
+export function appOrigin(req: Request, configured: string | undefined = env().APP_URL, proxies: number = trustedProxies()): string {
   if (configured) return new URL(configured).origin;
   const url = new URL(req.url);
-  if (trustedProxies() > 0) {
+  if (proxies > 0) {
     const host = firstValue(req.headers.get("x-forwarded-host"));
     const proto = firstValue(req.headers.get("x-forwarded-proto"));
     if (host || proto) {
