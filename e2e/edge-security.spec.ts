@@ -33,7 +33,7 @@ async function attackerSite(target: string): Promise<{ url: string; close: () =>
 }
 
 test("a page on another port cannot make a signed-in admin create an invitation (403)", async ({ page, org, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signIn(page, org.admin);
   const attacker = await attackerSite(baseURL!);
   const statuses: number[] = [];
@@ -61,6 +61,7 @@ test("a page on another port cannot make a signed-in admin create an invitation 
 });
 
 test("screenshot files keep their sandbox policy through next.config's headers", async ({ request, org }) => {
+  test.setTimeout(300_000);
   const ana = await org.addUser({ firstName: "Ana", lastName: "Files" });
   const up = await request.post("/api/timesheet/screenshot", {
     headers: { authorization: `Bearer ${ana.token}` },
@@ -90,6 +91,7 @@ test("malformed percent-escapes answer 400 in the family's envelope", async ({ r
 });
 
 test("sign-in never redirects off the app, and a newline in callbackUrl is no server error", async ({ page, org, baseURL }) => {
+  test.setTimeout(300_000);
   await signIn(page, org.admin);
   for (const cb of ["/%0a/x", "/%09/evil.host", "%2F%2Fevil.host", "https://evil.host/"]) {
     const res = await page.goto(`/sign-in?callbackUrl=${cb}`);
