@@ -19,6 +19,14 @@ const securityHeaders = [
   },
 ];
 
+// Screenshot files are user-supplied bytes: their own sandbox policy (lib/http/image-response.ts
+// FILE_CSP) must not be replaced by the app's, so the app's CSP skips these two paths.
+const FILE_ROUTES = "/api/timesheet/screenshot/:id/:kind(file|thumb)";
+const fileHeaders = [
+  ...securityHeaders.filter((h) => h.key !== "Content-Security-Policy"),
+  { key: "Content-Security-Policy", value: "sandbox; default-src 'none'" },
+];
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not see
@@ -31,7 +39,10 @@ const nextConfig: NextConfig = {
   // Native and WASM packages stay outside the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "postgres"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path((?!api/timesheet/screenshot/[^/]+/(?:file|thumb)/?$).*)", headers: securityHeaders },
+      { source: FILE_ROUTES, headers: fileHeaders },
+    ];
   },
 };
 

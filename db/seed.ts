@@ -186,7 +186,7 @@ async function main() {
     console.log(`Seeding the demo organisation (${handle.kind})…`);
     const { created, emails } = await seedDemo(handle.db, { log: console.log });
     console.log(created ? "Demo data created." : "Demo data already present; nothing changed.");
-    console.log(`\nSign in at ${e.APP_URL}/sign-in with any of these (password: ${DEMO_PASSWORD}):`);
+    console.log(`\nSign in at ${e.APP_URL ?? "http://localhost:3000"}/sign-in with any of these (password: ${DEMO_PASSWORD}):`);
     console.log(`  admin:    ${emails[0]}`);
     console.log(`  managers: ${emails[1]}, ${emails[2]}`);
     console.log(`  members:  ${emails.slice(3).join(", ")}`);

@@ -12,7 +12,13 @@ const schema = z.object({
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   DATA_DIR: z.string().min(1).default(".data"),
-  APP_URL: z.url().default("http://localhost:3000"),
+  // unset: links and same-origin checks use the request's own origin (lib/http/origin.ts)
+  APP_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // how many proxies in front of the app append to X-Forwarded-For (0: reached directly, ignore the header)
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(1),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // Super users are designated by user id (or the database flag set by `npm run superuser`),
   // never by an e-mail address, which users choose. The old SUPER_USER_EMAILS is ignored.

@@ -9,6 +9,7 @@ export const errorStatus = {
   refresh_token_reused: 401,
   password_expired: 401,
   forbidden: 403,
+  csrf_rejected: 403,
   screenshots_disabled: 403,
   not_found: 404,
   method_not_allowed: 405,

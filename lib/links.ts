@@ -1,11 +1,13 @@
 import { env } from "@/lib/env";
 
-// Links handed to people (invitations, set-password): absolute, on the app's public URL.
-export function appUrl(path: string): string {
-  return new URL(path, env().APP_URL).toString();
+// Links handed to people (invitations, set-password, screenshot files): absolute, on the app's
+// public origin. Route handlers pass the origin the request reached (lib/http/origin.ts appOrigin:
+// APP_URL when set, else the request's own); without one, APP_URL or the development default.
+export function appUrl(path: string, origin?: string): string {
+  return new URL(path, origin ?? env().APP_URL ?? "http://localhost:3000").toString();
 }
 
-export const invitationLink = (invId: string, token: string) =>
-  appUrl(`/invite/${invId}?token=${encodeURIComponent(token)}`);
+export const invitationLink = (invId: string, token: string, origin?: string) =>
+  appUrl(`/invite/${invId}?token=${encodeURIComponent(token)}`, origin);
 
-export const setPasswordLink = (token: string) => appUrl(`/set-password?token=${encodeURIComponent(token)}`);
+export const setPasswordLink = (token: string, origin?: string) => appUrl(`/set-password?token=${encodeURIComponent(token)}`, origin);

@@ -1,7 +1,8 @@
 import { log } from "@/lib/http/log";
 
 // No mail server is assumed: links are returned to the admin who asked for them, and
-// also handed to this adapter, which logs them unless a real one is installed.
+// also handed to this adapter. The default one logs that a message was due (recipient and
+// subject), never its text: the text carries one-time links whose tokens are secrets.
 export interface MailMessage {
   to: string;
   subject: string;
@@ -14,7 +15,7 @@ export interface Mailer {
 
 const consoleMailer: Mailer = {
   async send(message) {
-    log("info", { msg: "mail", to: message.to, subject: message.subject, text: message.text });
+    log("info", { msg: "mail (no mailer installed; not sent)", to: message.to, subject: message.subject });
   },
 };
 

@@ -19,7 +19,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const target = safeCallbackUrl(callbackUrl);
+    const target = safeCallbackUrl(callbackUrl, "/app", window.location.origin);
     const res = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),

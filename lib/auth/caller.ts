@@ -10,17 +10,31 @@ function readCookie(header: string | null, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return ""; // a malformed escape: a credential that does not verify, not a server error
+      }
+    }
   }
   return undefined;
 }
 
+/** Where a request's credential comes from: the Authorization header wins over the cookie. */
+export type CredentialSource = "bearer" | "cookie";
+
 /** The access token a request presents: a bearer header, or the web sign-in cookie. */
 export async function presentedAccessToken(req: Request): Promise<string | undefined> {
+  return (await presentedCredential(req))?.token;
+}
+
+/** The access token a request presents and where it came from (the cookie needs CSRF checks). */
+export async function presentedCredential(req: Request): Promise<{ token: string; source: CredentialSource } | undefined> {
   const auth = req.headers.get("authorization");
   if (auth) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    return m?.[1] ?? "";
+    return { token: m?.[1] ?? "", source: "bearer" };
   }
   const cookie = req.headers.get("cookie");
   for (const name of SESSION_COOKIES) {
@@ -31,22 +45,22 @@ export async function presentedAccessToken(req: Request): Promise<string | undef
     const { decode } = await import("next-auth/jwt");
     try {
       const payload = await decode({ token: jwt, secret: authSecret() });
-      if (payload && typeof payload.accessToken === "string") return payload.accessToken;
+      if (payload && typeof payload.accessToken === "string") return { token: payload.accessToken, source: "cookie" };
     } catch {
-      return "";
+      return { token: "", source: "cookie" };
     }
   }
   return undefined;
 }
 
-export type CallerResult = { caller: Caller } | { caller: null; presented: boolean };
+export type CallerResult = { caller: Caller; source: CredentialSource } | { caller: null; presented: boolean };
 
 export async function resolveCaller(db: Db, req: Request): Promise<CallerResult> {
   // pages and server actions parse zones too (lib/time/known-zones.ts); a failed load leaves
   // Intl's check for this request, and the session lookup below meets an unreachable database
   await loadKnownZones(db).catch(() => {});
-  const token = await presentedAccessToken(req);
-  if (token === undefined) return { caller: null, presented: false };
-  const caller = token ? await authenticateAccessToken(db, token) : null;
-  return caller ? { caller } : { caller: null, presented: true };
+  const presented = await presentedCredential(req);
+  if (presented === undefined) return { caller: null, presented: false };
+  const caller = presented.token ? await authenticateAccessToken(db, presented.token) : null;
+  return caller ? { caller, source: presented.source } : { caller: null, presented: true };
 }

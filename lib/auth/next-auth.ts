@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authSecret } from "@/lib/auth/secret";
+import { clientAddressFromHeaders } from "@/lib/http/origin";
 import { signInWeb } from "@/lib/services/accounts";
 import { revokeByAccessToken, SESSION_LIFETIMES } from "@/lib/services/sessions";
 import { loginBody } from "@/lib/validation/accounts";
@@ -22,11 +23,11 @@ export async function authorizeCredentials(
   const parsed = loginBody.safeParse({ email: credentials?.email, password: credentials?.password });
   if (!parsed.success) return null;
   const ua = headers["user-agent"];
-  const forwarded = headers["x-forwarded-for"];
   try {
     const { user, tokens } = await signInWeb(await getDb(), parsed.data, {
       userAgent: Array.isArray(ua) ? ua[0] : ua,
-      ipAddress: (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null,
+      // the same address the API's login throttle counts (lib/http/origin.ts)
+      ipAddress: clientAddressFromHeaders(headers),
     });
     return {
       id: user.id,
@@ -51,7 +52,7 @@ export async function revokeWebSession(token: Record<string, unknown> | null | u
 
 export function authOptions(): AuthOptions {
   // next-auth builds its own URLs from NEXTAUTH_URL; default it to the app's public URL.
-  process.env.NEXTAUTH_URL ??= env().APP_URL;
+  process.env.NEXTAUTH_URL ??= env().APP_URL ?? "http://localhost:3000";
   const maxAge = Math.floor(SESSION_LIFETIMES.web.session / 1000);
   return {
     secret: authSecret(),

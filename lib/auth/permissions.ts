@@ -23,6 +23,8 @@ export interface Caller {
   firstName: string;
   lastName: string;
   timeZone: string;
+  /** The origin the request reached (APP_URL or the request's own), for absolute links; set by the route wrapper. */
+  origin?: string;
 }
 
 export function permissionsOf(c: Pick<Caller, "role" | "isManager" | "isSuperUser">): Set<Permission> {

@@ -11,6 +11,8 @@ import { errorBody, familyOf, successBody, type Family } from "./envelope";
 import { log } from "./log";
 import { zodToAppError } from "./zod-error";
 import { breakerOpen, tripBreaker, unavailable, withDeadline } from "./db-breaker";
+import { readBodyLimited } from "./body";
+import { appOrigin } from "./origin";
 import { claimIdempotencyKey, requestFingerprint, type IdempotencyClaim } from "./idempotency";
 
 type AuthMode = "required" | "optional" | "none";
@@ -73,16 +75,66 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-async function readJson(req: Request, max: number): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > max) throw new AppError("payload_too_large", `body: larger than ${max} bytes`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > max) throw new AppError("payload_too_large", `body: larger than ${max} bytes`);
+function parseJson(bytes: Buffer): unknown {
+  const text = bytes.toString("utf8");
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "body: malformed JSON", { field: "body" });
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const mediaType = (req: Request) => (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+
+/**
+ * Cross-site request forgery: a request authenticated by the web session cookie that changes
+ * state must come from the app's own pages. Its Origin must be the app's origin (or, without
+ * Origin, Sec-Fetch-Site must say same-origin), else 403 csrf_rejected. Bearer requests carry
+ * their credential explicitly and are not checked.
+ */
+function assertSameOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  const ok = origin !== null ? origin === appOrigin(req) : req.headers.get("sec-fetch-site") === "same-origin";
+  if (!ok) throw new AppError("csrf_rejected", "Cross-site request refused: a request signed in with the session cookie must come from this app's pages");
+}
+
+/**
+ * A cookie request's body must have a type no HTML form can send without CORS: JSON (multipart
+ * for upload routes), or no body and no type at all. Otherwise 415, so a text/plain "form" is
+ * never read as JSON.
+ */
+function assertCookieBodyType(req: Request, bytes: Buffer, multipart: boolean): void {
+  const type = mediaType(req);
+  if (type === "" && bytes.length === 0) return;
+  const allowed = multipart ? type === "multipart/form-data" : type === "application/json";
+  if (!allowed) {
+    throw new AppError("unsupported_media_type", `body: a request signed in with the session cookie must send ${multipart ? "multipart/form-data" : "application/json"}`, { field: "body" });
+  }
+}
+
+/** Route params as Next decoded them; a malformed percent-escape is the client's error (400). */
+async function routeParams(ctx: RouteContext): Promise<Record<string, string | string[] | undefined>> {
+  let params: Record<string, string | string[] | undefined>;
+  try {
+    params = (await ctx.params) ?? {};
+  } catch {
+    throw badPath();
+  }
+  for (const v of Object.values(params)) {
+    for (const s of Array.isArray(v) ? v : [v]) if (s !== undefined && /%(?![0-9a-f]{2})/i.test(s)) throw badPath();
+  }
+  return params;
+}
+const badPath = () => new AppError("bad_request", "path: malformed percent-escape", { field: "path" });
+
+/** Throws 400 when the path holds a percent-escape that does not decode (e.g. /v1/users/%E0%A4%A). */
+function assertDecodablePath(pathname: string): void {
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    throw badPath();
   }
 }
 
@@ -149,26 +201,36 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
         });
       }
       const mode = spec.auth ?? "required";
+      assertDecodablePath(url.pathname);
+      let viaCookie = false;
       if (mode !== "none") {
         const resolved = await resolveCaller(db, req);
-        caller = resolved.caller;
+        caller = resolved.caller ? { ...resolved.caller, origin: appOrigin(req) } : null;
+        viaCookie = "source" in resolved && resolved.source === "cookie";
         if (!caller && mode === "required") {
           throw new AppError("unauthorized", "presented" in resolved && resolved.presented ? "Invalid or expired credentials" : "Missing credentials: send an Authorization: Bearer header");
         }
       }
+      const unsafe = !SAFE_METHODS.has(req.method.toUpperCase());
+      if (viaCookie && unsafe) assertSameOrigin(req);
       if (caller) checkRouteScope(caller, spec.scope);
       if (spec.permission && caller) requirePermission(caller, spec.permission);
+      // The body is read once, as a stream that stops at the limit, before anything hashes or parses it.
+      const bytes = unsafe ? await readBodyLimited(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY) : Buffer.alloc(0);
+      if (viaCookie && unsafe) assertCookieBodyType(req, bytes, spec.rawBody === true);
+      // raw-body handlers (multipart) read the bytes already held, through a request of their own
+      const handlerReq = spec.rawBody && unsafe ? new Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(bytes) }) : req;
       let claim: IdempotencyClaim | undefined;
       const idempotencyKey = spec.idempotent && caller ? req.headers.get("idempotency-key") : null;
       if (idempotencyKey !== null && caller) {
-        claim = await claimIdempotencyKey(db, caller, idempotencyKey, await requestFingerprint(req));
+        claim = await claimIdempotencyKey(db, caller, idempotencyKey, requestFingerprint(req, bytes));
         if (claim.kind === "replay") {
           return Response.json(claim.body, { status: claim.status, headers: { "x-request-id": requestId, "cache-control": "no-store", "idempotent-replayed": "true" } });
         }
       }
       let res: Response;
       try {
-        res = await run(db);
+        res = await run(db, handlerReq, bytes);
       } catch (err) {
         if (claim?.kind === "claimed") await claim.release().catch(() => {});
         throw err;
@@ -183,10 +245,10 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
       return res;
     }
 
-    async function run(db: Db): Promise<Response> {
-      const params = parseWith(spec.params, await ctx.params, "params");
+    async function run(db: Db, req: Request, bytes: Buffer): Promise<Response> {
+      const params = parseWith(spec.params, await routeParams(ctx), "params");
       const query = parseWith(spec.query, queryObject(url), "query");
-      const body = spec.rawBody ? (undefined as B) : parseWith(spec.body, await readJson(req, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "body");
+      const body = spec.rawBody ? (undefined as B) : parseWith(spec.body, parseJson(bytes), "body");
       let result: unknown;
       for (let attempt = 1; ; attempt++) {
         try {

@@ -15,8 +15,8 @@ export type IdempotencyClaim =
   | { kind: "replay"; status: number; body: unknown }
   | { kind: "claimed"; complete: (status: number, body: unknown) => Promise<void>; release: () => Promise<void> };
 
-export async function requestFingerprint(req: Request): Promise<string> {
-  const body = Buffer.from(await req.clone().arrayBuffer());
+/** The request's method, path and body bytes, hashed; the caller reads the body once, within its size limit. */
+export function requestFingerprint(req: Request, body: Uint8Array): string {
   return createHash("sha256").update(`${req.method} ${new URL(req.url).pathname}\n`).update(body).digest("hex");
 }
 

@@ -9,7 +9,7 @@ import { audit } from "./audit";
 import { createOrganization } from "./organizations";
 import { assertPasswordPolicy, hashPassword, verifyAgainstNothing, verifyPassword } from "./passwords";
 import { createSession, revokeSession, SESSION_LIFETIMES, type IssuedTokens, type SessionKind } from "./sessions";
-import { assertNotThrottled, clearFailures, recordFailure, type ThrottleKey } from "./throttle";
+import { assertNotThrottled, clearFailures, recordFailure, signupKeys, throttledSignup, type ThrottleKey } from "./throttle";
 import { inTx } from "./tx";
 import { assertEmailFree, findUserByEmail, insertUser } from "./users";
 
@@ -28,8 +28,12 @@ export interface SignupInput {
 }
 
 /** Creates an organisation and its first user, who is its admin. */
-export async function signup(db: Db, input: SignupInput): Promise<{ user: User; org: Organization }> {
+export async function signup(db: Db, input: SignupInput, client: ClientInfo = {}): Promise<{ user: User; org: Organization }> {
   assertPasswordPolicy(input.password, { email: input.email });
+  return throttledSignup(db, signupKeys(input.email, client.ipAddress), () => createSignup(db, input));
+}
+
+async function createSignup(db: Db, input: SignupInput): Promise<{ user: User; org: Organization }> {
   await assertEmailFree(db, input.email);
   const passwordHash = await hashPassword(input.password);
   return inTx(db, async (tx) => {

@@ -11,6 +11,7 @@ import { sendMail } from "@/lib/mail";
 import { audit } from "./audit";
 import { assertPasswordPolicy, hashPassword } from "./passwords";
 import { requireSignedIn } from "@/lib/auth/scopes";
+import { signupKeys, throttledSignup } from "./throttle";
 import { inTx } from "./tx";
 import { assertEmailFree, insertUser, type Role } from "./users";
 
@@ -63,7 +64,7 @@ export async function createInvitation(
       })
       .returning();
     await audit(tx, caller, "invitation.created", { type: "invitation", id }, { role: invitation!.role });
-    return { invitation: invitation!, link: invitationLink(id, token) };
+    return { invitation: invitation!, link: invitationLink(id, token, caller.origin) };
   });
   await sendMail({
     to: email,
@@ -131,7 +132,11 @@ export interface AcceptInvitationInput {
 }
 
 /** Signup through an invitation: the user joins with the invited role; the invitation is spent. */
-export async function acceptInvitation(db: Db, invId: string, input: AcceptInvitationInput): Promise<User> {
+export async function acceptInvitation(db: Db, invId: string, input: AcceptInvitationInput, client: { ipAddress?: string | null } = {}): Promise<User> {
+  return throttledSignup(db, signupKeys(input.email.toLowerCase(), client.ipAddress), () => accept(db, invId, input));
+}
+
+async function accept(db: Db, invId: string, input: AcceptInvitationInput): Promise<User> {
   const { invitation } = await invitationByToken(db, invId, input.token);
   const email = input.email.toLowerCase();
   if (email !== invitation.email.toLowerCase()) throw invalidField("body.email", "must be the invited e-mail address");

@@ -23,12 +23,12 @@ import { inTx } from "./tx";
 const DAY_MS = 86_400_000;
 
 /** The seed's item: `file` and `thumb` are this app's authorised URLs, never the storage's. */
-export function screenshotView(s: Screenshot) {
+export function screenshotView(s: Screenshot, origin?: string) {
   const base = `/api/timesheet/screenshot/${s.id}`;
   return {
     id: s.id,
-    file: appUrl(`${base}/file`),
-    thumb: appUrl(`${base}/thumb`),
+    file: appUrl(`${base}/file`, origin),
+    thumb: appUrl(`${base}/thumb`, origin),
     recordedAt: s.recordedAt.toISOString(),
     timeSlotId: s.timeSlotId,
     employeeId: s.userId,

@@ -72,6 +72,28 @@ export async function recordAttempt(db: Db, keys: ThrottleKey[]): Promise<void> 
 /** A failed sign-in counts against the account and the address. */
 export const recordFailure = recordAttempt;
 
+/**
+ * Sign-up answers 409 for a registered e-mail (the seed's flow needs it), which would let anyone
+ * test addresses at speed: each 409 counts, per e-mail and per address (keys of their own, so
+ * they never lock sign-in), and a locked key answers 429 with Retry-After like login.
+ */
+export function signupKeys(email: string, address: string | null | undefined): ThrottleKey[] {
+  return [
+    { kind: "account", id: `signup:${email}` },
+    { kind: "address", id: `signup:${address || "unknown"}` },
+  ];
+}
+
+export async function throttledSignup<T>(db: Db, keys: ThrottleKey[], work: () => Promise<T>): Promise<T> {
+  await assertNotThrottled(db, keys);
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof AppError && err.code === "email_taken") await recordFailure(db, keys);
+    throw err;
+  }
+}
+
 /** A successful sign-in clears the account's count (not the address's). */
 export async function clearFailures(db: Db, keys: ThrottleKey[]): Promise<void> {
   await db.delete(loginThrottles).where(inArray(loginThrottles.key, keys.map(keyOf)));

@@ -91,7 +91,7 @@ export async function resetPassword(
       .set({ passwordExpiresAt: expiresAt, updatedAt: now() })
       .where(and(eq(users.organizationId, caller.orgId), eq(users.id, userId)));
     await audit(tx, caller, "user.password_reset", { type: "user", id: userId }, { expiresAt: expiresAt.toISOString() });
-    return issueSetPasswordLink(tx, caller.orgId, userId, linkExpiresAt);
+    return issueSetPasswordLink(tx, caller.orgId, userId, linkExpiresAt, caller.origin);
   });
   await sendMail({
     to: user.email,

@@ -90,7 +90,7 @@ export async function insertUser(db: Db, input: NewUser): Promise<User> {
 }
 
 /** A one-time set-password link; any older unused link of the user stops working. */
-export async function issueSetPasswordLink(db: Db, orgId: string, userId: string, expiresAt: Date): Promise<string> {
+export async function issueSetPasswordLink(db: Db, orgId: string, userId: string, expiresAt: Date, origin?: string): Promise<string> {
   await db
     .delete(userTokens)
     .where(and(eq(userTokens.organizationId, orgId), eq(userTokens.userId, userId), eq(userTokens.purpose, "set_password"), isNull(userTokens.usedAt)));
@@ -105,7 +105,7 @@ export async function issueSetPasswordLink(db: Db, orgId: string, userId: string
     expiresAt,
     createdAt: now(),
   });
-  return setPasswordLink(token);
+  return setPasswordLink(token, origin);
 }
 
 /** A user of the organisation, 404 otherwise; `lock` holds the row until the transaction ends. */
@@ -144,7 +144,7 @@ export async function createUser(db: Db, caller: Caller, input: CreateUserInput)
   if (input.role === "admin") requireSignedIn(caller, "Creating an admin");
   const result = await inTx(db, async (tx) => {
     const user = await insertUser(tx, { ...input, orgId: caller.orgId });
-    const setPasswordUrl = await issueSetPasswordLink(tx, caller.orgId, user.id, new Date(now().getTime() + SET_PASSWORD_LINK_MS));
+    const setPasswordUrl = await issueSetPasswordLink(tx, caller.orgId, user.id, new Date(now().getTime() + SET_PASSWORD_LINK_MS), caller.origin);
     await audit(tx, caller, "user.created", { type: "user", id: user.id }, { role: user.role });
     return { user, setPasswordUrl };
   });

@@ -46,7 +46,7 @@ describe(`web sign-in (${testDbKind()})`, () => {
     const me = () => call(getUser, "GET", `/v1/users/${s.userId}`, { params: { userId: s.userId }, headers: { cookie } });
     expect((await me()).status).toBe(200);
     // a web session writes through the same handlers
-    const put = await call(putUser, "PUT", `/v1/users/${s.userId}`, { params: { userId: s.userId }, headers: { cookie }, body: { firstName: "Web" } });
+    const put = await call(putUser, "PUT", `/v1/users/${s.userId}`, { params: { userId: s.userId }, headers: { cookie, origin: "http://localhost:3000" }, body: { firstName: "Web" } });
     expect(put.body.firstName).toBe("Web");
 
     // sign-out revokes the server session: the cookie stops working at once

@@ -138,7 +138,8 @@ export async function credentialsOf(orgId: string, userId: string): Promise<Cred
   return [
     { kind: "bearer", headers: { authorization: `Bearer ${pw.accessToken}` } },
     { kind: "apiKey", headers: { authorization: `Bearer ${keyTokens.body.accessToken}` } },
-    { kind: "web", headers: { cookie: await webCookie(web.accessToken, userId) } },
+    // the app's own pages send their Origin with every write (the CSRF rule for cookie requests)
+    { kind: "web", headers: { cookie: await webCookie(web.accessToken, userId), origin: "http://localhost:3000" } },
   ];
 }
 

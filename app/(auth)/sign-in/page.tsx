@@ -5,15 +5,16 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { currentCaller } from "@/lib/auth/current";
 import { safeCallbackUrl } from "@/lib/auth/sign-in-errors";
+import { pageOrigin } from "@/lib/auth/page-origin";
 
 export const metadata: Metadata = { title: "Sign in · Timebase" };
 export const dynamic = "force-dynamic";
 
-type Search = Promise<{ callbackUrl?: string; error?: string }>;
+type Search = Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const { callbackUrl, error } = await searchParams;
-  if (await currentCaller()) redirect(safeCallbackUrl(callbackUrl));
+  if (await currentCaller()) redirect(safeCallbackUrl(callbackUrl, "/app", await pageOrigin()));
   return (
     <Card>
       <CardHeader>
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <CardDescription>Welcome back. Sign in with your e-mail and password.</CardDescription>
       </CardHeader>
       <CardContent>
-        <SignInForm callbackUrl={callbackUrl} initialError={error} />
+        <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} initialError={typeof error === "string" ? error : undefined} />
       </CardContent>
       <CardFooter className="justify-center text-sm text-muted-foreground">
         <span>

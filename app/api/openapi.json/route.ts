@@ -2,14 +2,20 @@
 import { route, type RouteHandler } from "@/lib/http/handler";
 import { buildOpenApi } from "@/lib/openapi/build";
 import { env } from "@/lib/env";
+import { appOrigin } from "@/lib/http/origin";
 import { routeTable } from "../../routes.generated";
 
 export const dynamic = "force-dynamic";
 
-let cached: unknown;
+let cached: Record<string, unknown> | undefined;
 
 // Annotated: the route table imports this module too.
 export const GET: RouteHandler = route({
   auth: "none",
-  handler: async (): Promise<unknown> => (cached ??= buildOpenApi(routeTable, { serverUrl: env().APP_URL })),
+  handler: async ({ req }): Promise<unknown> => {
+    cached ??= buildOpenApi(routeTable) as Record<string, unknown>;
+    // servers first, as buildOpenApi orders it: APP_URL, or the origin this request reached
+    const { openapi, info, ...rest } = cached;
+    return { openapi, info, servers: [{ url: env().APP_URL ?? appOrigin(req) }], ...rest };
+  },
 });

@@ -18,7 +18,7 @@ export const GET = route({
   response: screenshotListResponse,
   handler: async ({ db, caller, query }) => {
     const { items, total } = await listScreenshots(db, caller, query);
-    return { items: items.map(screenshotView), total };
+    return { items: items.map((s) => screenshotView(s, caller.origin)), total };
   },
 });
 
@@ -46,6 +46,6 @@ export const POST = route({
     if (!(file instanceof Blob)) throw invalidField("body.file", "is required (an image file part)");
     if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError("payload_too_large", `body.file: larger than ${MAX_SCREENSHOT_BYTES} bytes`, { field: "body.file" });
     const { screenshot, created } = await uploadScreenshot(db, caller, { bytes: Buffer.from(await file.arrayBuffer()), ...parsed.data });
-    return Response.json(screenshotView(screenshot), { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
+    return Response.json(screenshotView(screenshot, caller.origin), { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
   },
 });

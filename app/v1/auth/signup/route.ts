@@ -1,5 +1,6 @@
 // POST /v1/auth/signup – register a user and their organisation (the user becomes its admin)
 import { route } from "@/lib/http/handler";
+import { clientInfo } from "@/lib/http/client-info";
 import { signup } from "@/lib/services/accounts";
 import { orgView } from "@/lib/services/organizations";
 import { userView } from "@/lib/services/users";
@@ -10,12 +11,13 @@ export const dynamic = "force-dynamic";
 
 export const POST = route({
   auth: "none",
+  throttled: true,
   body: signupBody,
   status: 201,
   summary: "Sign up: a new organisation and its first user",
   response: signupResponse,
-  handler: async ({ db, body }) => {
-    const { user, org } = await signup(db, body);
+  handler: async ({ db, req, body }) => {
+    const { user, org } = await signup(db, body, clientInfo(req));
     return { message: "User and organisation registered successfully", user: userView(user), org: orgView(org) };
   },
 });
