@@ -1,4 +1,24 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
+
+// The interactive API reference (/docs) runs Scalar's standalone bundle, served by this app from
+// public/vendor (copied from node_modules whenever Next loads this config: dev, build and start),
+// so the page loads nothing from another host and works offline.
+function vendorScalar(): void {
+  const from = path.join(process.cwd(), "node_modules/@scalar/api-reference/dist/browser/standalone.js");
+  const to = path.join(process.cwd(), "public/vendor/scalar-api-reference.js");
+  try {
+    const src = fs.statSync(from);
+    const dst = fs.statSync(to, { throwIfNoEntry: false });
+    if (dst && dst.size === src.size && dst.mtimeMs >= src.mtimeMs) return;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  } catch (err) {
+    console.warn(`API reference renderer not copied (${(err as Error).message}); /docs will not render`);
+  }
+}
+vendorScalar();
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -31,7 +51,10 @@ const nextConfig: NextConfig = {
   // Native and WASM packages stay outside the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "sharp", "postgres"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/vendor/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] },
+    ];
   },
 };
 

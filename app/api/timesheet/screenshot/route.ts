@@ -1,4 +1,5 @@
 // GET, POST /api/timesheet/screenshot – list a user's screenshots in a range; a desktop agent uploads one
+import { z } from "zod";
 import { route } from "@/lib/http/handler";
 import { readMultipart } from "@/lib/http/multipart";
 import { zodToAppError } from "@/lib/http/zod-error";
@@ -28,6 +29,7 @@ export const POST = route({
   idempotent: true,
   rawBody: true,
   maxBodyBytes: MAX_FORM_BYTES,
+  form: screenshotUploadFields.extend({ file: z.file().describe(`PNG, JPEG or WebP (by content), at most ${MAX_SCREENSHOT_BYTES} bytes`) }),
   status: 201,
   summary: "Upload a screenshot (multipart: file, recordedAt, optional timeSlotId); a retry answers the stored one with 200",
   response: screenshotResponse,

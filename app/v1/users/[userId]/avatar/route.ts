@@ -30,6 +30,7 @@ export const PUT = route({
   params,
   rawBody: true,
   maxBodyBytes: MAX_FORM_BYTES,
+  form: z.object({ file: z.file().describe(`PNG, JPEG or WebP (by content), at most ${MAX_AVATAR_BYTES} bytes`) }),
   summary: "Set a user's picture (multipart: file, a PNG, JPEG or WebP of at most 2 MB, stored as 256×256 WebP); the user themself or an admin",
   response: userResponse,
   handler: async ({ req, db, caller, params }) => {
