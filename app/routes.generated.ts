@@ -73,8 +73,9 @@ import * as m70 from "./v1/teams/[teamId]/route";
 import * as m71 from "./v1/teams/[teamId]/members/[userId]/route";
 import * as m72 from "./v1/users/route";
 import * as m73 from "./v1/users/[userId]/route";
-import * as m74 from "./v1/users/[userId]/password/route";
-import * as m75 from "./v1/users/[userId]/password-reset/route";
+import * as m74 from "./v1/users/[userId]/avatar/route";
+import * as m75 from "./v1/users/[userId]/password/route";
+import * as m76 from "./v1/users/[userId]/password-reset/route";
 
 export const routeTable = [
   { pattern: "/api/{slug*}", file: "app/api/[...slug]/route.ts", catchAll: true, summaries: {}, module: m0 },
@@ -151,6 +152,7 @@ export const routeTable = [
   { pattern: "/v1/teams/{teamId}/members/{userId}", file: "app/v1/teams/[teamId]/members/[userId]/route.ts", catchAll: false, summaries: {"PUT":"admins add a member (or set `manager`) and remove one","DELETE":"admins add a member (or set `manager`) and remove one"}, module: m71 },
   { pattern: "/v1/users", file: "app/v1/users/route.ts", catchAll: false, summaries: {"GET":"list the users the caller may see; admins create users (with a set-password link)","POST":"list the users the caller may see; admins create users (with a set-password link)"}, module: m72 },
   { pattern: "/v1/users/{userId}", file: "app/v1/users/[userId]/route.ts", catchAll: false, summaries: {"GET":"read a user; update (self: names, time zone; admins: also e-mail, role, active)","PUT":"read a user; update (self: names, time zone; admins: also e-mail, role, active)"}, module: m73 },
-  { pattern: "/v1/users/{userId}/password", file: "app/v1/users/[userId]/password/route.ts", catchAll: false, summaries: {"PUT":"a user changes their own password (their other sessions end)"}, module: m74 },
-  { pattern: "/v1/users/{userId}/password-reset", file: "app/v1/users/[userId]/password-reset/route.ts", catchAll: false, summaries: {"POST":"admins force a new password after expiresAt (returns the set-password link)"}, module: m75 },
+  { pattern: "/v1/users/{userId}/avatar", file: "app/v1/users/[userId]/avatar/route.ts", catchAll: false, summaries: {"GET":"read a user's picture; set or remove it (self, or an admin)","PUT":"read a user's picture; set or remove it (self, or an admin)","DELETE":"read a user's picture; set or remove it (self, or an admin)"}, module: m74 },
+  { pattern: "/v1/users/{userId}/password", file: "app/v1/users/[userId]/password/route.ts", catchAll: false, summaries: {"PUT":"a user changes their own password (their other sessions end)"}, module: m75 },
+  { pattern: "/v1/users/{userId}/password-reset", file: "app/v1/users/[userId]/password-reset/route.ts", catchAll: false, summaries: {"POST":"admins force a new password after expiresAt (returns the set-password link)"}, module: m76 },
 ] as const;

@@ -3,14 +3,19 @@ import { AppNav } from "@/components/layout/app-nav";
 import { personName } from "@/components/format/person";
 import { requireCaller } from "@/lib/auth/current";
 import { hasPermission } from "@/lib/auth/permissions";
+import { getDb } from "@/db/client";
+import { profilePicUrlOf } from "@/lib/services/avatar-url";
+import { userInOrg } from "@/lib/services/users";
 
 export const dynamic = "force-dynamic";
 
 // The signed-in app: navigation shows each person only what their role allows.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const caller = await requireCaller();
+  const me = await userInOrg(await getDb(), caller.orgId, caller.userId);
   const user = {
     name: personName(caller),
+    pictureUrl: profilePicUrlOf(me),
     email: caller.email,
     isAdmin: hasPermission(caller, "ORG_ADMIN"),
     isApprover: hasPermission(caller, "CAN_APPROVE_TIMESHEET"),

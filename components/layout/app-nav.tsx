@@ -5,10 +5,13 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { CalendarDays, CheckSquare, Clock, Image as ImageIcon, LayoutDashboard, Menu, Settings, User, X } from "lucide-react";
 import { cn } from "@/lib/utils";
+import { Avatar } from "@/components/ui/avatar";
 
 export interface NavUser {
   name: string;
   email: string;
+  /** profilePicUrl of the signed-in person. */
+  pictureUrl: string | null;
   isAdmin: boolean;
   isApprover: boolean;
 }
@@ -56,6 +59,7 @@ export function AppNav({ user, signOut }: { user: NavUser; signOut: React.ReactN
         <Link href="/today" className="font-semibold">
           Timebase
         </Link>
+        <Avatar name={user.name} url={user.pictureUrl} className="ml-auto mr-2" />
         <button
           type="button"
           className="rounded-md p-2 hover:bg-muted focus-visible:ring-2 focus-visible:ring-primary/50"
@@ -81,8 +85,13 @@ export function AppNav({ user, signOut }: { user: NavUser; signOut: React.ReactN
           {links}
         </nav>
         <div className="mt-6 border-t border-border pt-4 text-sm">
-          <div className="truncate px-3 font-medium">{user.name}</div>
-          <div className="truncate px-3 text-muted-foreground">{user.email}</div>
+          <div className="flex items-center gap-2 px-3">
+            <Avatar name={user.name} url={user.pictureUrl} />
+            <div className="min-w-0">
+              <div className="truncate font-medium">{user.name}</div>
+              <div className="truncate text-muted-foreground">{user.email}</div>
+            </div>
+          </div>
           <div className="mt-2">{signOut}</div>
         </div>
       </aside>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean, foreignKey, index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid,
+  boolean, check, foreignKey, index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId, tstz, updatedAt } from "./_common";
 import { organizations } from "./organizations";
@@ -18,7 +18,11 @@ export const users = pgTable(
     role: userRole("role").notNull().default("member"),
     isSuperUser: boolean("is_super_user").notNull().default(false),
     timeZone: text("time_zone").notNull().default("UTC"),
+    // An address given from outside (imports, older data); an uploaded avatar wins over it.
     profilePicUrl: text("profile_pic_url"),
+    // The uploaded avatar: where it is stored (lib/storage) and under which key. Both or neither.
+    avatarProvider: text("avatar_provider"),
+    avatarKey: text("avatar_key"),
     // argon2id PHC string; null until the user has chosen a password.
     passwordHash: text("password_hash"),
     // Admin reset: after this instant the password must be replaced before use.
@@ -31,6 +35,7 @@ export const users = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex("users_org_email_uq").on(t.organizationId, sql`lower(${t.email})`),
     index("users_org_name_idx").on(t.organizationId, t.firstName, t.lastName),
+    check("users_avatar_both_or_neither", sql`(${t.avatarProvider} is null) = (${t.avatarKey} is null)`),
   ],
 );
 

@@ -45,6 +45,8 @@ export interface RouteSpec<P, Q, B, A extends AuthMode> {
   maxBodyBytes?: number;
   /** The handler reads the body itself (multipart uploads). */
   rawBody?: boolean;
+  /** OpenAPI only: the fields of a rawBody route's multipart form (files as `z.file()`). */
+  form?: ZodType;
   status?: number;
   /** Honour an Idempotency-Key header (agent uploads): same key and body replay the first answer. */
   idempotent?: boolean;

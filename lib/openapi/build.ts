@@ -1,7 +1,8 @@
 import { z, type ZodType } from "zod";
 import type { RouteHandler } from "@/lib/http/handler";
-import { familyOf, type Family } from "@/lib/http/envelope";
-import { errorStatus } from "@/lib/errors";
+import { errorBody, familyOf, type Family } from "@/lib/http/envelope";
+import { AppError, errorStatus, type ErrorCode } from "@/lib/errors";
+import { seedExamples } from "./examples";
 
 // The OpenAPI 3.1 document, generated from the route table and the zod schemas the handlers
 // validate with, so it cannot drift from the code.
@@ -116,6 +117,61 @@ const errorDescriptions: Record<number, string> = {
   503: "Database unavailable",
 };
 
+/** The code each documented error status is shown with in the examples. */
+const exampleCodes: Record<number, ErrorCode> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  409: "conflict",
+  410: "gone",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  422: "validation_failed",
+  423: "timesheet_locked",
+  429: "rate_limited",
+  503: "service_unavailable",
+};
+
+/** A real error body of the family (rendered by the same code as the answers). */
+function errorExample(family: Family, status: number, description: string): unknown {
+  const code = exampleCodes[status] ?? "internal";
+  const err =
+    status === 422
+      ? new AppError(code, "body.startDate: is required", { field: "body.startDate" })
+      : new AppError(code, description);
+  return errorBody(family, err, false);
+}
+
+const examplesOf = (value: unknown, seed: string) => ({ seed: { summary: `Example from seed ${seed}`, value } });
+
+const authDescription = `
+## Authentication
+
+Every operation marked with a lock needs a bearer token: \`Authorization: Bearer <accessToken>\`.
+
+- **Password login**: \`POST /v1/auth/login\` with \`{ email, password }\` answers an access token (valid 1 day) and a
+  refresh token (7 days from the session start). \`POST /v1/auth/refresh\` rotates both; presenting a used refresh
+  token again revokes the whole session.
+- **API-key login**: create a key with \`POST /v1/api-keys\` (shown once, then only by \`last4\`), exchange it at
+  \`POST /v1/auth/api-key/login\` with \`{ apiKey }\` for an access token valid 15 minutes and a refresh token valid
+  1 day (\`POST /v1/auth/api-key/refresh\`).
+- **Scopes**: API keys carry scopes that limit what their sessions may do. Whatever its scopes, an API-key session
+  may never set or reset a password, create or rotate keys, or create or promote admins.
+- **Permissions**: admins hold every permission of their organisation; members hold \`TIME_TRACKER\`; team managers
+  also \`CAN_APPROVE_TIMESHEET\` over their teams (shown on an operation as \`x-permission\`). Another
+  organisation's id answers 404, a row of the own organisation the caller may not touch 403.
+- **Web session**: the app's sign-in cookie is accepted only with a same-origin \`Origin\` header.
+
+To try a request here: log in with the login operation, copy \`accessToken\` into the Bearer field of the
+authentication box, and send.
+
+## Errors
+
+Each family answers errors in its own envelope (schemas \`v1Error\`, \`timesheetError\`, \`dashboardError\`,
+\`powError\`): a validation failure is 422 and names the field (\`body.startDate\`, \`query.endDate\`).
+`;
+
 export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: string } = {}) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
@@ -143,14 +199,29 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
             ? `API keys need the scope \`${spec.scope}\`.`
             : "Any session, API keys included.";
       const scopes = spec.scope && spec.scope !== "any" ? [spec.scope] : [];
+      const example = seedExamples[`${method} ${r.pattern}`];
       const responses: Record<string, unknown> = {
         [String(status)]: {
           description: spec.message ?? "Success",
-          content: { "application/json": { schema: successSchema(family, spec.response ? toSchema(spec.response) : {}) } },
+          content: {
+            "application/json": {
+              schema: successSchema(family, spec.response ? toSchema(spec.response) : {}),
+              ...(example?.response !== undefined ? { examples: examplesOf(example.response, example.seed) } : {}),
+            },
+          },
         },
       };
       for (const code of [...errors].sort()) {
-        responses[String(code)] = { description: errorDescriptions[code] ?? "Error", content: { "application/json": { schema: { $ref: `#/components/schemas/${family}Error` } } } };
+        const description = errorDescriptions[code] ?? "Error";
+        responses[String(code)] = {
+          description,
+          content: {
+            "application/json": {
+              schema: { $ref: `#/components/schemas/${family}Error` },
+              examples: { error: { summary: `${familyTitles[family]} error envelope`, value: errorExample(family, code, description) } },
+            },
+          },
+        };
       }
       (paths[r.pattern] ??= {})[method.toLowerCase()] = {
         operationId: `${method.toLowerCase()}${r.pattern.replace(/\{([^}]+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
@@ -161,8 +232,22 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
         // OpenAPI 3.1 lets a non-OAuth requirement list role names: here, the key's scope.
         security: secured ? [{ bearerAuth: scopes }, { sessionCookie: [] }] : [],
         parameters: [...parametersOf(spec.params, "path"), ...parametersOf(spec.query, "query")],
-        ...(spec.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body) } } } } : {}),
-        ...(spec.rawBody ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object" } } } } } : {}),
+        ...(spec.body
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  "application/json": {
+                    schema: toSchema(spec.body),
+                    ...(example?.request !== undefined ? { examples: examplesOf(example.request, example.seed) } : {}),
+                  },
+                },
+              },
+            }
+          : {}),
+        ...(spec.rawBody
+          ? { requestBody: { required: true, content: { "multipart/form-data": { schema: spec.form ? toSchema(spec.form) : { type: "object" } } } } }
+          : {}),
         responses,
       };
     }
@@ -173,7 +258,9 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
       title: "Timebase API",
       version: "1.0.0",
       description:
-        "One data model behind three API families: the /v1 account and tracking API, the /api/timesheet API, and the /v1/dashboard productivity dashboards. Error codes and statuses: " +
+        "One data model behind three API families: the /v1 account and tracking API, the /api/timesheet API, and the /v1/dashboard productivity dashboards.\n" +
+        authDescription +
+        "\nError codes and statuses: " +
         Object.entries(errorStatus).map(([c, s]) => `${c} → ${s}`).join(", "),
     },
     ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
@@ -184,7 +271,8 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
         bearerAuth: {
           type: "http",
           scheme: "bearer",
-          description: "An access token from POST /v1/auth/login (1 day) or POST /v1/auth/api-key/login with an API key (15 minutes).",
+          description:
+            "An access token from POST /v1/auth/login (1 day) or POST /v1/auth/api-key/login with an API key (15 minutes; the key's scopes limit what it may do).",
         },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The web app's sign-in session." },
       },

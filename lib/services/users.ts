@@ -11,6 +11,7 @@ import { setPasswordLink } from "@/lib/links";
 import { sendMail } from "@/lib/mail";
 import { audit } from "./audit";
 import { requireScope, requireSignedIn } from "@/lib/auth/scopes";
+import { profilePicUrlOf } from "./avatar-url";
 import { revokeUserSessions } from "./sessions";
 import { inTx } from "./tx";
 
@@ -19,7 +20,7 @@ export const SET_PASSWORD_LINK_MS = DAY;
 
 export type Role = User["role"];
 
-/** The seed's user object, plus whether the account is active and its time zone. */
+/** The seed's user object, plus whether the account is active, its time zone and picture. */
 export function userView(u: User) {
   return {
     id: u.id,
@@ -29,6 +30,7 @@ export function userView(u: User) {
     role: u.role,
     active: u.deactivatedAt === null,
     timeZone: u.timeZone,
+    profilePicUrl: profilePicUrlOf(u),
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };

@@ -23,6 +23,10 @@ export const userResponse = z.object({
   role: z.enum(["member", "admin"]),
   active: z.boolean(),
   timeZone: z.string(),
+  profilePicUrl: z
+    .string()
+    .nullable()
+    .describe("Absolute URL of the user's picture (GET /v1/users/{id}/avatar, needs a token of the organisation), versioned by `v`; null without one"),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -204,6 +204,9 @@ const requests: Partial<Record<Op, () => Promise<Request>>> = {
   "POST /v1/users": async () => ({ token: ctx.admin.token, body: { email: `new-${randomUUID().slice(0, 8)}@example.test`, firstName: "N", lastName: "U", role: "member" } }),
   "GET /v1/users/{userId}": async () => ({ token: ctx.member.token, params: { userId: ctx.member.id } }),
   "PUT /v1/users/{userId}": async () => ({ token: ctx.member.token, params: { userId: ctx.member.id }, body: { timeZone: "Europe/Berlin" } }),
+  "GET /v1/users/{userId}/avatar": async () => ({ token: ctx.manager.token, params: { userId: await avatarUserId() } }),
+  "PUT /v1/users/{userId}/avatar": async () => ({ token: ctx.member.token, params: { userId: ctx.member.id }, rawBody: form({ file: await patternImage("jpeg") }) }),
+  "DELETE /v1/users/{userId}/avatar": async () => ({ token: ctx.admin.token, params: { userId: await avatarUserId() } }),
   "PUT /v1/users/{userId}/password": async () => {
     const m = await freshMember();
     return { token: m.token, params: { userId: m.id }, body: { password: "another-Horse-8-battery" } };
@@ -283,7 +286,7 @@ const requests: Partial<Record<Op, () => Promise<Request>>> = {
 const notCalled: Partial<Record<Op, string>> = {};
 
 /** Operations whose success body is not JSON (the documented schema is `{}`, which accepts it). */
-const binary = new Set<Op>(["GET /api/timesheet/screenshot/{id}/file", "GET /api/timesheet/screenshot/{id}/thumb"]);
+const binary = new Set<Op>(["GET /api/timesheet/screenshot/{id}/file", "GET /api/timesheet/screenshot/{id}/thumb", "GET /v1/users/{userId}/avatar"]);
 
 async function apiKey(): Promise<{ apiKey: string; info: { id: string } }> {
   return ok("POST /v1/api-keys", { token: ctx.member.token, body: { name: `k ${randomUUID().slice(0, 6)}` } });
@@ -299,6 +302,12 @@ async function ruleId(): Promise<string> {
 }
 async function screenshotId(): Promise<string> {
   return (await ok("POST /api/timesheet/screenshot", { token: ctx.member.token, rawBody: form({ file: await patternImage(), recordedAt: iso(Math.floor(Math.random() * 5000) + 1) }) })).id;
+}
+/** A fresh member with a picture. */
+async function avatarUserId(): Promise<string> {
+  const u = await freshMember();
+  await ok("PUT /v1/users/{userId}/avatar", { token: u.token, params: { userId: u.id }, rawBody: form({ file: await patternImage("webp") }) });
+  return u.id;
 }
 async function login(): Promise<{ accessToken: string; refreshToken: string }> {
   return ok("POST /v1/auth/login", { body: { email: "tom.becker@timebase.demo", password: DEMO_PASSWORD } });
@@ -397,6 +406,9 @@ describe(`every documented operation answers as documented on the seeded demo ($
       },
     ],
     ["GET /api/timesheet/screenshot/{id}/file", 404, async () => ({ token: ctx.member.token, params: { id: randomUUID() } })],
+    ["PUT /v1/users/{userId}/avatar", 415, async () => ({ token: ctx.member.token, params: { userId: ctx.member.id }, rawBody: form({ file: "not an image" }) })],
+    ["PUT /v1/users/{userId}/avatar", 403, async () => ({ token: ctx.member.token, params: { userId: ctx.manager.id }, rawBody: form({ file: await patternImage() }) })],
+    ["GET /v1/users/{userId}/avatar", 404, async () => ({ token: ctx.member.token, params: { userId: randomUUID() } })],
     [
       "POST /v1/auth/login",
       429,

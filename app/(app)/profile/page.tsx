@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireCaller } from "@/lib/auth/current";
 import { apiKeyView, listApiKeys } from "@/lib/services/api-keys";
-import { getUser } from "@/lib/services/users";
+import { getUser, userView } from "@/lib/services/users";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/feedback";
 import { ApiKeys } from "@/components/profile/api-keys";
 import { scopesAllowed } from "@/lib/auth/scopes";
+import { AvatarUpload } from "@/components/profile/avatar-upload";
+import { personName } from "@/components/format/person";
 import { PasswordForm } from "@/components/profile/password-form";
 import { ProfileForm } from "@/components/profile/profile-form";
 import { timeZoneOptions } from "@/components/team/time-zones";
@@ -14,7 +16,7 @@ import { timeZoneOptions } from "@/components/team/time-zones";
 export const metadata: Metadata = { title: "Profile · Timebase" };
 export const dynamic = "force-dynamic";
 
-// /profile – the signed-in person's name, time zone, password and API keys.
+// /profile – the signed-in person's picture, name, time zone, password and API keys.
 export default async function ProfilePage() {
   const caller = await requireCaller();
   const db = await getDb();
@@ -24,6 +26,15 @@ export default async function ProfilePage() {
     <>
       <PageHeader title="Profile" description={`${user.email} · ${user.role === "admin" ? "Admin" : "Member"}`} />
       <div className="grid max-w-3xl gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Picture</CardTitle>
+            <CardDescription>Shown to the people of your organisation next to your name.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <AvatarUpload userId={user.id} name={personName(user)} url={userView(user).profilePicUrl} />
+          </CardContent>
+        </Card>
         <Card>
           <CardHeader>
             <CardTitle>Name and time zone</CardTitle>

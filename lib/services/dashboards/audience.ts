@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { assertTeamsReadable, assertUsersReadable, type Caller } from "@/lib/auth/permissions";
 import { uuidArray } from "@/db/sql";
+import { profilePicUrlOf } from "../avatar-url";
 
 // Who a dashboard request is about: the requested users plus the members of the requested
 // teams, after checking the caller may read each of them (unknown or foreign → 404, not
@@ -36,10 +37,10 @@ export async function selectAudience(
     and (u.id = any(${uuidArray(sel.userId)})
          or (u.deactivated_at is null and u.id in (
            select tm.user_id from team_members tm where tm.organization_id = ${orgId} and tm.team_id = any(${uuidArray(sel.teamId)}))))`;
-  const rows = rowsOf<{ user_id: string; name: string; profile_pic_url: string | null; total: number | string }>(
+  const rows = rowsOf<{ user_id: string; name: string; profile_pic_url: string | null; avatar_key: string | null; total: number | string }>(
     await db.execute(sql`
       select u.id as user_id, coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email) as name,
-             u.profile_pic_url, count(*) over () as total
+             u.profile_pic_url, u.avatar_key, count(*) over () as total
       from users u
       where ${selected}
       order by lower(coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email)), u.id
@@ -51,5 +52,5 @@ export async function selectAudience(
     const [c] = rowsOf<{ n: number | string }>(await db.execute(sql`select count(*) as n from users u where ${selected}`));
     total = Number(c?.n ?? 0);
   }
-  return { users: rows.map((r) => ({ userId: r.user_id, name: r.name, profilePicUrl: r.profile_pic_url })), total };
+  return { users: rows.map((r) => ({ userId: r.user_id, name: r.name, profilePicUrl: profilePicUrlOf({ id: r.user_id, avatarKey: r.avatar_key, profilePicUrl: r.profile_pic_url }) })), total };
 }

@@ -1,4 +1,5 @@
 // GET, POST /api/timesheet/screenshot – list a user's screenshots in a range; a desktop agent uploads one
+import { z } from "zod";
 import { route } from "@/lib/http/handler";
 import { readMultipart } from "@/lib/http/multipart";
 import { zodToAppError } from "@/lib/http/zod-error";
@@ -32,6 +33,7 @@ export const POST = route({
   throttled: true,
   rawBody: true,
   maxBodyBytes: MAX_FORM_BYTES,
+  form: screenshotUploadFields.extend({ file: z.file().describe(`PNG, JPEG or WebP (by content), at most ${MAX_SCREENSHOT_BYTES} bytes`) }),
   status: 201,
   summary: `Upload a screenshot (multipart: file, recordedAt, optional timeSlotId); a retry answers the stored one with 200; at most ${UPLOAD_LIMIT.max} new uploads per user in ${UPLOAD_LIMIT.windowMs / 60_000} minutes (429 with Retry-After)`,
   response: screenshotResponse,
