@@ -12,6 +12,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/api-client";
+import { fetchAllPages } from "@/components/admin/fetch-all";
 import { queryKeys } from "@/lib/query-keys";
 import { formatDateTime } from "@/components/format/time";
 
@@ -38,7 +39,7 @@ export function ApiKeys({ userId, timeZone, initial }: { userId: string; timeZon
   const keys = useQuery({
     queryKey: queryKeys.apiKeys(),
     // admins are listed every key of the organisation; this page is about one's own
-    queryFn: async () => (await api<ApiKeyInfo[]>("/v1/api-keys")).filter((k) => k.userId === userId),
+    queryFn: async () => (await fetchAllPages<ApiKeyInfo>("/v1/api-keys")).filter((k) => k.userId === userId),
     initialData: initial,
   });
   const [name, setName] = useState("");

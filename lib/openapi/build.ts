@@ -53,7 +53,7 @@ const familyTitles: Record<Family, string> = {
   pow: "Proof of work (/v1/proof-of-work)",
 };
 
-const errorSchemas: Record<Family, JsonSchema> = {
+const errorSchemas: Record<Exclude<Family, "pow">, JsonSchema> = {
   v1: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" }, details: { type: "object" } } },
   timesheet: {
     type: "object",
@@ -68,16 +68,6 @@ const errorSchemas: Record<Family, JsonSchema> = {
       statusCode: { type: "integer" },
       statusMessage: { type: "string" },
       data: { type: "null" },
-      error: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" } } },
-    },
-  },
-  pow: {
-    type: "object",
-    required: ["statusCode", "statusMessage", "error", "response"],
-    properties: {
-      statusCode: { type: "integer" },
-      statusMessage: { type: "string" },
-      response: { type: "null" },
       error: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" } } },
     },
   },
@@ -142,7 +132,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
         },
       };
       for (const code of [...errors].sort()) {
-        responses[String(code)] = { description: errorDescriptions[code] ?? "Error", content: { "application/json": { schema: { $ref: `#/components/schemas/${family}Error` } } } };
+        responses[String(code)] = { description: errorDescriptions[code] ?? "Error", content: { "application/json": { schema: { $ref: `#/components/schemas/${family === "pow" ? "dashboard" : family}Error` } } } };
       }
       (paths[r.pattern] ??= {})[method.toLowerCase()] = {
         operationId: `${method.toLowerCase()}${r.pattern.replace(/\{([^}]+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
