@@ -86,7 +86,7 @@ export const routeTable = [
   { pattern: "/api/timesheet/activity", file: "app/api/timesheet/activity/route.ts", catchAll: false, summaries: {"GET":"list app and URL activities with durations (or totals per name)"}, module: m6 },
   { pattern: "/api/timesheet/activity/bulk", file: "app/api/timesheet/activity/bulk/route.ts", catchAll: false, summaries: {"POST":"ingest a batch of activities from a desktop agent, idempotent per clientId"}, module: m7 },
   { pattern: "/api/timesheet/approve", file: "app/api/timesheet/approve/route.ts", catchAll: false, summaries: {"PUT":"approve submitted timesheets (PENDING or IN_REVIEW → APPROVED)"}, module: m8 },
-  { pattern: "/api/timesheet/deny", file: "app/api/timesheet/deny/route.ts", catchAll: false, summaries: {"PUT":"deny submitted timesheets with a reason (PENDING or IN_REVIEW → DENIED)"}, module: m9 },
+  { pattern: "/api/timesheet/deny", file: "app/api/timesheet/deny/route.ts", catchAll: false, summaries: {"PUT":"deny submitted timesheets, with an optional reason (PENDING or IN_REVIEW → DENIED)"}, module: m9 },
   { pattern: "/api/timesheet/reopen", file: "app/api/timesheet/reopen/route.ts", catchAll: false, summaries: {"PUT":"admins reopen approved timesheets (APPROVED → DRAFT), audited"}, module: m10 },
   { pattern: "/api/timesheet/review", file: "app/api/timesheet/review/route.ts", catchAll: false, summaries: {"PUT":"mark submitted timesheets as under review (PENDING → IN_REVIEW)"}, module: m11 },
   { pattern: "/api/timesheet/screenshot", file: "app/api/timesheet/screenshot/route.ts", catchAll: false, summaries: {"GET":"list a user's screenshots in a range; a desktop agent uploads one","POST":"list a user's screenshots in a range; a desktop agent uploads one"}, module: m12 },

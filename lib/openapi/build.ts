@@ -91,11 +91,21 @@ function successSchema(family: Family, data: JsonSchema): JsonSchema {
   return data;
 }
 
+// A paged list's answer is the plain array; these headers say how many rows exist and where the next page is.
+const pageHeaderDocs = {
+  "X-Total-Count": { description: "How many items all pages hold", schema: { type: "integer", minimum: 0 } },
+  Link: {
+    description: 'RFC 8288 link to the next page (`<https://…?offset=50&limit=50>; rel="next"`), sent only while more items exist',
+    schema: { type: "string" },
+  },
+};
+
 const errorDescriptions: Record<number, string> = {
   400: "Malformed request (bad JSON or path id)",
   401: "Missing or invalid credentials",
   403: "Not allowed for this caller",
   404: "Not found (also any id of another organisation)",
+  405: "Method not allowed on this path (the Allow header lists the allowed methods)",
   409: "Conflict (overlap, running timer, illegal transition, duplicate)",
   410: "Gone (used or expired link)",
   413: "Body too large",
@@ -129,6 +139,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
         [String(status)]: {
           description: spec.message ?? "Success",
           content: { "application/json": { schema: successSchema(family, spec.response ? toSchema(spec.response) : {}) } },
+          ...(spec.paginated ? { headers: pageHeaderDocs } : {}),
         },
       };
       for (const code of [...errors].sort()) {
