@@ -20,6 +20,7 @@ export const routeMethods: ReadonlyArray<{ pattern: string; methods: readonly st
   { pattern: "/api/timesheet/submit", methods: ["PUT"] },
   { pattern: "/api/timesheet/time-log", methods: ["GET","POST"] },
   { pattern: "/api/timesheet/time-log/{id}", methods: ["GET","PUT","DELETE"] },
+  { pattern: "/api/timesheet/time-log/report", methods: ["GET"] },
   { pattern: "/api/timesheet/time-log/report/daily-chart", methods: ["GET"] },
   { pattern: "/api/timesheet/time-slot", methods: ["GET","POST"] },
   { pattern: "/api/timesheet/timer/start", methods: ["POST"] },
