@@ -19,63 +19,64 @@ import * as m16 from "./api/timesheet/statistics/counts/route";
 import * as m17 from "./api/timesheet/submit/route";
 import * as m18 from "./api/timesheet/time-log/route";
 import * as m19 from "./api/timesheet/time-log/[id]/route";
-import * as m20 from "./api/timesheet/time-log/report/daily-chart/route";
-import * as m21 from "./api/timesheet/time-slot/route";
-import * as m22 from "./api/timesheet/timer/start/route";
-import * as m23 from "./api/timesheet/timer/status/route";
-import * as m24 from "./api/timesheet/timer/stop/route";
-import * as m25 from "./api/timesheet/timer/toggle/route";
-import * as m26 from "./v1/[...slug]/route";
-import * as m27 from "./v1/api-keys/route";
-import * as m28 from "./v1/api-keys/[apiKeyId]/route";
-import * as m29 from "./v1/api-keys/[apiKeyId]/rotate/route";
-import * as m30 from "./v1/auth/api-key/login/route";
-import * as m31 from "./v1/auth/api-key/refresh/route";
-import * as m32 from "./v1/auth/invitations/[invId]/signup/route";
-import * as m33 from "./v1/auth/login/route";
-import * as m34 from "./v1/auth/logout/route";
-import * as m35 from "./v1/auth/refresh/route";
-import * as m36 from "./v1/auth/sessions/route";
-import * as m37 from "./v1/auth/sessions/[sessionId]/route";
-import * as m38 from "./v1/auth/set-password/route";
-import * as m39 from "./v1/auth/signup/route";
-import * as m40 from "./v1/dashboard/productivity-analysis/route";
-import * as m41 from "./v1/dashboard/weekly-summary/route";
-import * as m42 from "./v1/invitations/route";
-import * as m43 from "./v1/invitations/[invId]/route";
-import * as m44 from "./v1/orgs/[orgId]/route";
-import * as m45 from "./v1/orgs/[orgId]/settings/route";
-import * as m46 from "./v1/productivity-rules/route";
-import * as m47 from "./v1/productivity-rules/[ruleId]/route";
-import * as m48 from "./v1/projects/route";
-import * as m49 from "./v1/projects/[projectId]/route";
-import * as m50 from "./v1/projects/[projectId]/tasks/route";
-import * as m51 from "./v1/projects/[projectId]/tasks/[taskId]/route";
-import * as m52 from "./v1/projects/[projectId]/tasks/[taskId]/assign/route";
-import * as m53 from "./v1/projects/[projectId]/tasks/[taskId]/move/route";
-import * as m54 from "./v1/projects/[projectId]/tasks/[taskId]/unassign/route";
-import * as m55 from "./v1/proof-of-work/timesheet/route";
-import * as m56 from "./v1/reports/projects/[projectId]/tasks/route";
-import * as m57 from "./v1/reports/projects/[projectId]/users/route";
-import * as m58 from "./v1/reports/tasks/[taskId]/tracks/route";
-import * as m59 from "./v1/reports/tasks/[taskId]/users/route";
-import * as m60 from "./v1/reports/users/[userId]/route";
-import * as m61 from "./v1/tasks/route";
-import * as m62 from "./v1/tasks/[taskId]/route";
-import * as m63 from "./v1/tasks/[taskId]/start/route";
-import * as m64 from "./v1/tasks/[taskId]/stop/route";
-import * as m65 from "./v1/tasks/[taskId]/tracks/route";
-import * as m66 from "./v1/tasks/[taskId]/tracks/[trackId]/route";
-import * as m67 from "./v1/tasks/clock-in/external/[externalId]/route";
-import * as m68 from "./v1/tasks/clock-in/name/[name]/route";
-import * as m69 from "./v1/teams/route";
-import * as m70 from "./v1/teams/[teamId]/route";
-import * as m71 from "./v1/teams/[teamId]/members/[userId]/route";
-import * as m72 from "./v1/users/route";
-import * as m73 from "./v1/users/[userId]/route";
-import * as m74 from "./v1/users/[userId]/avatar/route";
-import * as m75 from "./v1/users/[userId]/password/route";
-import * as m76 from "./v1/users/[userId]/password-reset/route";
+import * as m20 from "./api/timesheet/time-log/report/route";
+import * as m21 from "./api/timesheet/time-log/report/daily-chart/route";
+import * as m22 from "./api/timesheet/time-slot/route";
+import * as m23 from "./api/timesheet/timer/start/route";
+import * as m24 from "./api/timesheet/timer/status/route";
+import * as m25 from "./api/timesheet/timer/stop/route";
+import * as m26 from "./api/timesheet/timer/toggle/route";
+import * as m27 from "./v1/[...slug]/route";
+import * as m28 from "./v1/api-keys/route";
+import * as m29 from "./v1/api-keys/[apiKeyId]/route";
+import * as m30 from "./v1/api-keys/[apiKeyId]/rotate/route";
+import * as m31 from "./v1/auth/api-key/login/route";
+import * as m32 from "./v1/auth/api-key/refresh/route";
+import * as m33 from "./v1/auth/invitations/[invId]/signup/route";
+import * as m34 from "./v1/auth/login/route";
+import * as m35 from "./v1/auth/logout/route";
+import * as m36 from "./v1/auth/refresh/route";
+import * as m37 from "./v1/auth/sessions/route";
+import * as m38 from "./v1/auth/sessions/[sessionId]/route";
+import * as m39 from "./v1/auth/set-password/route";
+import * as m40 from "./v1/auth/signup/route";
+import * as m41 from "./v1/dashboard/productivity-analysis/route";
+import * as m42 from "./v1/dashboard/weekly-summary/route";
+import * as m43 from "./v1/invitations/route";
+import * as m44 from "./v1/invitations/[invId]/route";
+import * as m45 from "./v1/orgs/[orgId]/route";
+import * as m46 from "./v1/orgs/[orgId]/settings/route";
+import * as m47 from "./v1/productivity-rules/route";
+import * as m48 from "./v1/productivity-rules/[ruleId]/route";
+import * as m49 from "./v1/projects/route";
+import * as m50 from "./v1/projects/[projectId]/route";
+import * as m51 from "./v1/projects/[projectId]/tasks/route";
+import * as m52 from "./v1/projects/[projectId]/tasks/[taskId]/route";
+import * as m53 from "./v1/projects/[projectId]/tasks/[taskId]/assign/route";
+import * as m54 from "./v1/projects/[projectId]/tasks/[taskId]/move/route";
+import * as m55 from "./v1/projects/[projectId]/tasks/[taskId]/unassign/route";
+import * as m56 from "./v1/proof-of-work/timesheet/route";
+import * as m57 from "./v1/reports/projects/[projectId]/tasks/route";
+import * as m58 from "./v1/reports/projects/[projectId]/users/route";
+import * as m59 from "./v1/reports/tasks/[taskId]/tracks/route";
+import * as m60 from "./v1/reports/tasks/[taskId]/users/route";
+import * as m61 from "./v1/reports/users/[userId]/route";
+import * as m62 from "./v1/tasks/route";
+import * as m63 from "./v1/tasks/[taskId]/route";
+import * as m64 from "./v1/tasks/[taskId]/start/route";
+import * as m65 from "./v1/tasks/[taskId]/stop/route";
+import * as m66 from "./v1/tasks/[taskId]/tracks/route";
+import * as m67 from "./v1/tasks/[taskId]/tracks/[trackId]/route";
+import * as m68 from "./v1/tasks/clock-in/external/[externalId]/route";
+import * as m69 from "./v1/tasks/clock-in/name/[name]/route";
+import * as m70 from "./v1/teams/route";
+import * as m71 from "./v1/teams/[teamId]/route";
+import * as m72 from "./v1/teams/[teamId]/members/[userId]/route";
+import * as m73 from "./v1/users/route";
+import * as m74 from "./v1/users/[userId]/route";
+import * as m75 from "./v1/users/[userId]/avatar/route";
+import * as m76 from "./v1/users/[userId]/password/route";
+import * as m77 from "./v1/users/[userId]/password-reset/route";
 
 export const routeTable = [
   { pattern: "/api/{slug*}", file: "app/api/[...slug]/route.ts", catchAll: true, summaries: {}, module: m0 },
@@ -87,7 +88,7 @@ export const routeTable = [
   { pattern: "/api/timesheet/activity", file: "app/api/timesheet/activity/route.ts", catchAll: false, summaries: {"GET":"list app and URL activities with durations (or totals per name)"}, module: m6 },
   { pattern: "/api/timesheet/activity/bulk", file: "app/api/timesheet/activity/bulk/route.ts", catchAll: false, summaries: {"POST":"ingest a batch of activities from a desktop agent, idempotent per clientId"}, module: m7 },
   { pattern: "/api/timesheet/approve", file: "app/api/timesheet/approve/route.ts", catchAll: false, summaries: {"PUT":"approve submitted timesheets (PENDING or IN_REVIEW → APPROVED)"}, module: m8 },
-  { pattern: "/api/timesheet/deny", file: "app/api/timesheet/deny/route.ts", catchAll: false, summaries: {"PUT":"deny submitted timesheets with a reason (PENDING or IN_REVIEW → DENIED)"}, module: m9 },
+  { pattern: "/api/timesheet/deny", file: "app/api/timesheet/deny/route.ts", catchAll: false, summaries: {"PUT":"deny submitted timesheets, with an optional reason (PENDING or IN_REVIEW → DENIED)"}, module: m9 },
   { pattern: "/api/timesheet/reopen", file: "app/api/timesheet/reopen/route.ts", catchAll: false, summaries: {"PUT":"admins reopen approved timesheets (APPROVED → DRAFT), audited"}, module: m10 },
   { pattern: "/api/timesheet/review", file: "app/api/timesheet/review/route.ts", catchAll: false, summaries: {"PUT":"mark submitted timesheets as under review (PENDING → IN_REVIEW)"}, module: m11 },
   { pattern: "/api/timesheet/screenshot", file: "app/api/timesheet/screenshot/route.ts", catchAll: false, summaries: {"GET":"list a user's screenshots in a range; a desktop agent uploads one","POST":"list a user's screenshots in a range; a desktop agent uploads one"}, module: m12 },
@@ -98,61 +99,62 @@ export const routeTable = [
   { pattern: "/api/timesheet/submit", file: "app/api/timesheet/submit/route.ts", catchAll: false, summaries: {"PUT":"submit own weekly timesheets for approval (DRAFT or DENIED → PENDING)"}, module: m17 },
   { pattern: "/api/timesheet/time-log", file: "app/api/timesheet/time-log/route.ts", catchAll: false, summaries: {"GET":"list time logs; create a log (MANUAL unless logType says otherwise)","POST":"list time logs; create a log (MANUAL unless logType says otherwise)"}, module: m18 },
   { pattern: "/api/timesheet/time-log/{id}", file: "app/api/timesheet/time-log/[id]/route.ts", catchAll: false, summaries: {"GET":"read, update or delete a time log","PUT":"read, update or delete a time log","DELETE":"read, update or delete a time log"}, module: m19 },
-  { pattern: "/api/timesheet/time-log/report/daily-chart", file: "app/api/timesheet/time-log/report/daily-chart/route.ts", catchAll: false, summaries: {"GET":"seconds per local day, grouped by project, task, employee or date"}, module: m20 },
-  { pattern: "/api/timesheet/time-slot", file: "app/api/timesheet/time-slot/route.ts", catchAll: false, summaries: {"GET":"list 10-minute activity slots; record one (a repeat replaces its figures)","POST":"list 10-minute activity slots; record one (a repeat replaces its figures)"}, module: m21 },
-  { pattern: "/api/timesheet/timer/start", file: "app/api/timesheet/timer/start/route.ts", catchAll: false, summaries: {"POST":"start the web timer (409 timer_already_running while one runs)"}, module: m22 },
-  { pattern: "/api/timesheet/timer/status", file: "app/api/timesheet/timer/status/route.ts", catchAll: false, summaries: {"GET":"the running log (or null) and today's total"}, module: m23 },
-  { pattern: "/api/timesheet/timer/stop", file: "app/api/timesheet/timer/stop/route.ts", catchAll: false, summaries: {"POST":"stop the running timer (409 timer_not_running when none runs)"}, module: m24 },
-  { pattern: "/api/timesheet/timer/toggle", file: "app/api/timesheet/timer/toggle/route.ts", catchAll: false, summaries: {"POST":"stop the running timer, or start one when none runs"}, module: m25 },
-  { pattern: "/v1/{slug*}", file: "app/v1/[...slug]/route.ts", catchAll: true, summaries: {}, module: m26 },
-  { pattern: "/v1/api-keys", file: "app/v1/api-keys/route.ts", catchAll: false, summaries: {"GET":"list API keys (admins: the organisation's; others: their own); create one for yourself","POST":"list API keys (admins: the organisation's; others: their own); create one for yourself"}, module: m27 },
-  { pattern: "/v1/api-keys/{apiKeyId}", file: "app/v1/api-keys/[apiKeyId]/route.ts", catchAll: false, summaries: {"GET":"read an API key's metadata; delete it (its sessions end at once)","DELETE":"read an API key's metadata; delete it (its sessions end at once)"}, module: m28 },
-  { pattern: "/v1/api-keys/{apiKeyId}/rotate", file: "app/v1/api-keys/[apiKeyId]/rotate/route.ts", catchAll: false, summaries: {"POST":"replace an API key: the old one fails at once, the new one is shown once"}, module: m29 },
-  { pattern: "/v1/auth/api-key/login", file: "app/v1/auth/api-key/login/route.ts", catchAll: false, summaries: {"POST":"API key → access token (15 minutes) and refresh token (1 day)"}, module: m30 },
-  { pattern: "/v1/auth/api-key/refresh", file: "app/v1/auth/api-key/refresh/route.ts", catchAll: false, summaries: {"POST":"rotate the tokens of an API-key session (never past its day)"}, module: m31 },
-  { pattern: "/v1/auth/invitations/{invId}/signup", file: "app/v1/auth/invitations/[invId]/signup/route.ts", catchAll: false, summaries: {"POST":"create the invited user through the one-time link"}, module: m32 },
-  { pattern: "/v1/auth/login", file: "app/v1/auth/login/route.ts", catchAll: false, summaries: {"POST":"e-mail and password → access token (1 day) and refresh token (7 days)"}, module: m33 },
-  { pattern: "/v1/auth/logout", file: "app/v1/auth/logout/route.ts", catchAll: false, summaries: {"POST":"revoke the caller's session (its access and refresh tokens)"}, module: m34 },
-  { pattern: "/v1/auth/refresh", file: "app/v1/auth/refresh/route.ts", catchAll: false, summaries: {"POST":"rotate the tokens of a password session (a reused refresh token revokes it)"}, module: m35 },
-  { pattern: "/v1/auth/sessions", file: "app/v1/auth/sessions/route.ts", catchAll: false, summaries: {"GET":"live sessions of the organisation (admins)"}, module: m36 },
-  { pattern: "/v1/auth/sessions/{sessionId}", file: "app/v1/auth/sessions/[sessionId]/route.ts", catchAll: false, summaries: {"DELETE":"revoke a session of the organisation (admins)"}, module: m37 },
-  { pattern: "/v1/auth/set-password", file: "app/v1/auth/set-password/route.ts", catchAll: false, summaries: {"POST":"choose a password through a one-time link (new user or admin reset)"}, module: m38 },
-  { pattern: "/v1/auth/signup", file: "app/v1/auth/signup/route.ts", catchAll: false, summaries: {"POST":"register a user and their organisation (the user becomes its admin)"}, module: m39 },
-  { pattern: "/v1/dashboard/productivity-analysis", file: "app/v1/dashboard/productivity-analysis/route.ts", catchAll: false, summaries: {"POST":"per user active time split into productive, unproductive and neutral"}, module: m40 },
-  { pattern: "/v1/dashboard/weekly-summary", file: "app/v1/dashboard/weekly-summary/route.ts", catchAll: false, summaries: {"POST":"day-by-day totals of the Monday-to-Sunday week(s) containing the range"}, module: m41 },
-  { pattern: "/v1/invitations", file: "app/v1/invitations/route.ts", catchAll: false, summaries: {"GET":"admins list invitations and invite an e-mail (the response carries the one-time link)","POST":"admins list invitations and invite an e-mail (the response carries the one-time link)"}, module: m42 },
-  { pattern: "/v1/invitations/{invId}", file: "app/v1/invitations/[invId]/route.ts", catchAll: false, summaries: {"GET":"admins read or revoke a pending invitation","DELETE":"admins read or revoke a pending invitation"}, module: m43 },
-  { pattern: "/v1/orgs/{orgId}", file: "app/v1/orgs/[orgId]/route.ts", catchAll: false, summaries: {"GET":"read the caller's organisation; admins update it","PUT":"read the caller's organisation; admins update it"}, module: m44 },
-  { pattern: "/v1/orgs/{orgId}/settings", file: "app/v1/orgs/[orgId]/settings/route.ts", catchAll: false, summaries: {"GET":"read the organisation's privacy and overlap settings; admins change them","PUT":"read the organisation's privacy and overlap settings; admins change them"}, module: m45 },
-  { pattern: "/v1/productivity-rules", file: "app/v1/productivity-rules/route.ts", catchAll: false, summaries: {"GET":"list the organisation's productivity rules; admins add one","POST":"list the organisation's productivity rules; admins add one"}, module: m46 },
-  { pattern: "/v1/productivity-rules/{ruleId}", file: "app/v1/productivity-rules/[ruleId]/route.ts", catchAll: false, summaries: {"GET":"read a productivity rule; admins change or delete it","PUT":"read a productivity rule; admins change or delete it","DELETE":"read a productivity rule; admins change or delete it"}, module: m47 },
-  { pattern: "/v1/projects", file: "app/v1/projects/route.ts", catchAll: false, summaries: {"GET":"list the organisation's projects (paginated, oldest first); any member creates one","POST":"list the organisation's projects (paginated, oldest first); any member creates one"}, module: m48 },
-  { pattern: "/v1/projects/{projectId}", file: "app/v1/projects/[projectId]/route.ts", catchAll: false, summaries: {"GET":"read a project; its creator or an admin updates it","PUT":"read a project; its creator or an admin updates it"}, module: m49 },
-  { pattern: "/v1/projects/{projectId}/tasks", file: "app/v1/projects/[projectId]/tasks/route.ts", catchAll: false, summaries: {"GET":"list a project's tasks (paginated); add a new task to it","POST":"list a project's tasks (paginated); add a new task to it"}, module: m50 },
-  { pattern: "/v1/projects/{projectId}/tasks/{taskId}", file: "app/v1/projects/[projectId]/tasks/[taskId]/route.ts", catchAll: false, summaries: {"DELETE":"delete a task of the project and all its time tracks"}, module: m51 },
-  { pattern: "/v1/projects/{projectId}/tasks/{taskId}/assign", file: "app/v1/projects/[projectId]/tasks/[taskId]/assign/route.ts", catchAll: false, summaries: {"POST":"assign a standalone task to the project"}, module: m52 },
-  { pattern: "/v1/projects/{projectId}/tasks/{taskId}/move", file: "app/v1/projects/[projectId]/tasks/[taskId]/move/route.ts", catchAll: false, summaries: {"PUT":"move a task of the project to another project (body projectId)"}, module: m53 },
-  { pattern: "/v1/projects/{projectId}/tasks/{taskId}/unassign", file: "app/v1/projects/[projectId]/tasks/[taskId]/unassign/route.ts", catchAll: false, summaries: {"POST":"detach a task from the project, keeping it and its tracks"}, module: m54 },
-  { pattern: "/v1/proof-of-work/timesheet", file: "app/v1/proof-of-work/timesheet/route.ts", catchAll: false, summaries: {"POST":"one page of users with their daily tracked time, check-in and check-out"}, module: m55 },
-  { pattern: "/v1/reports/projects/{projectId}/tasks", file: "app/v1/reports/projects/[projectId]/tasks/route.ts", catchAll: false, summaries: {"GET":"a project's total time broken down by task"}, module: m56 },
-  { pattern: "/v1/reports/projects/{projectId}/users", file: "app/v1/reports/projects/[projectId]/users/route.ts", catchAll: false, summaries: {"GET":"a project's total time broken down by user"}, module: m57 },
-  { pattern: "/v1/reports/tasks/{taskId}/tracks", file: "app/v1/reports/tasks/[taskId]/tracks/route.ts", catchAll: false, summaries: {"GET":"a task's total time with every time track it sums"}, module: m58 },
-  { pattern: "/v1/reports/tasks/{taskId}/users", file: "app/v1/reports/tasks/[taskId]/users/route.ts", catchAll: false, summaries: {"GET":"a task's total time broken down by user"}, module: m59 },
-  { pattern: "/v1/reports/users/{userId}", file: "app/v1/reports/users/[userId]/route.ts", catchAll: false, summaries: {"GET":"a user's time per project in a range of at most 7 days (startDate, endDate in Unix ms)"}, module: m60 },
-  { pattern: "/v1/tasks", file: "app/v1/tasks/route.ts", catchAll: false, summaries: {"GET":"list the organisation's tasks (paginated; status and projectId filters); any member creates one","POST":"list the organisation's tasks (paginated; status and projectId filters); any member creates one"}, module: m61 },
-  { pattern: "/v1/tasks/{taskId}", file: "app/v1/tasks/[taskId]/route.ts", catchAll: false, summaries: {"GET":"read a task; its creator or an admin updates it (name, description, externalId, status)","PUT":"read a task; its creator or an admin updates it (name, description, externalId, status)"}, module: m62 },
-  { pattern: "/v1/tasks/{taskId}/start", file: "app/v1/tasks/[taskId]/start/route.ts", catchAll: false, summaries: {"POST":"start the caller's timer on the task, stopping a running one at the same instant"}, module: m63 },
-  { pattern: "/v1/tasks/{taskId}/stop", file: "app/v1/tasks/[taskId]/stop/route.ts", catchAll: false, summaries: {"POST":"stop the caller's running track on the task"}, module: m64 },
-  { pattern: "/v1/tasks/{taskId}/tracks", file: "app/v1/tasks/[taskId]/tracks/route.ts", catchAll: false, summaries: {"GET":"list the task's time tracks the caller may read; record the caller's time on it","POST":"list the task's time tracks the caller may read; record the caller's time on it"}, module: m65 },
-  { pattern: "/v1/tasks/{taskId}/tracks/{trackId}", file: "app/v1/tasks/[taskId]/tracks/[trackId]/route.ts", catchAll: false, summaries: {"GET":"read a time track; its owner or an admin changes or deletes it","PUT":"read a time track; its owner or an admin changes or deletes it","DELETE":"read a time track; its owner or an admin changes or deletes it"}, module: m66 },
-  { pattern: "/v1/tasks/clock-in/external/{externalId}", file: "app/v1/tasks/clock-in/external/[externalId]/route.ts", catchAll: false, summaries: {"POST":"start tracking the task with this external id, creating it when missing"}, module: m67 },
-  { pattern: "/v1/tasks/clock-in/name/{name}", file: "app/v1/tasks/clock-in/name/[name]/route.ts", catchAll: false, summaries: {"POST":"start tracking the task of this name, creating it when missing"}, module: m68 },
-  { pattern: "/v1/teams", file: "app/v1/teams/route.ts", catchAll: false, summaries: {"GET":"list teams (admins: all; others: their own); admins create teams","POST":"list teams (admins: all; others: their own); admins create teams"}, module: m69 },
-  { pattern: "/v1/teams/{teamId}", file: "app/v1/teams/[teamId]/route.ts", catchAll: false, summaries: {"GET":"read a team (admins and its members); admins rename or delete it","PUT":"read a team (admins and its members); admins rename or delete it","DELETE":"read a team (admins and its members); admins rename or delete it"}, module: m70 },
-  { pattern: "/v1/teams/{teamId}/members/{userId}", file: "app/v1/teams/[teamId]/members/[userId]/route.ts", catchAll: false, summaries: {"PUT":"admins add a member (or set `manager`) and remove one","DELETE":"admins add a member (or set `manager`) and remove one"}, module: m71 },
-  { pattern: "/v1/users", file: "app/v1/users/route.ts", catchAll: false, summaries: {"GET":"list the users the caller may see; admins create users (with a set-password link)","POST":"list the users the caller may see; admins create users (with a set-password link)"}, module: m72 },
-  { pattern: "/v1/users/{userId}", file: "app/v1/users/[userId]/route.ts", catchAll: false, summaries: {"GET":"read a user; update (self: names, time zone; admins: also e-mail, role, active)","PUT":"read a user; update (self: names, time zone; admins: also e-mail, role, active)"}, module: m73 },
-  { pattern: "/v1/users/{userId}/avatar", file: "app/v1/users/[userId]/avatar/route.ts", catchAll: false, summaries: {"GET":"read a user's picture; set or remove it (self, or an admin)","PUT":"read a user's picture; set or remove it (self, or an admin)","DELETE":"read a user's picture; set or remove it (self, or an admin)"}, module: m74 },
-  { pattern: "/v1/users/{userId}/password", file: "app/v1/users/[userId]/password/route.ts", catchAll: false, summaries: {"PUT":"a user changes their own password (their other sessions end)"}, module: m75 },
-  { pattern: "/v1/users/{userId}/password-reset", file: "app/v1/users/[userId]/password-reset/route.ts", catchAll: false, summaries: {"POST":"admins force a new password after expiresAt (returns the set-password link)"}, module: m76 },
+  { pattern: "/api/timesheet/time-log/report", file: "app/api/timesheet/time-log/report/route.ts", catchAll: false, summaries: {"GET":"seconds per project, task, employee or date over the range"}, module: m20 },
+  { pattern: "/api/timesheet/time-log/report/daily-chart", file: "app/api/timesheet/time-log/report/daily-chart/route.ts", catchAll: false, summaries: {"GET":"seconds per local day, grouped by project, task, employee or date"}, module: m21 },
+  { pattern: "/api/timesheet/time-slot", file: "app/api/timesheet/time-slot/route.ts", catchAll: false, summaries: {"GET":"list 10-minute activity slots; record one (a repeat replaces its figures)","POST":"list 10-minute activity slots; record one (a repeat replaces its figures)"}, module: m22 },
+  { pattern: "/api/timesheet/timer/start", file: "app/api/timesheet/timer/start/route.ts", catchAll: false, summaries: {"POST":"start the web timer (409 timer_already_running while one runs)"}, module: m23 },
+  { pattern: "/api/timesheet/timer/status", file: "app/api/timesheet/timer/status/route.ts", catchAll: false, summaries: {"GET":"the running log (or null) and today's total"}, module: m24 },
+  { pattern: "/api/timesheet/timer/stop", file: "app/api/timesheet/timer/stop/route.ts", catchAll: false, summaries: {"POST":"stop the running timer (409 timer_not_running when none runs)"}, module: m25 },
+  { pattern: "/api/timesheet/timer/toggle", file: "app/api/timesheet/timer/toggle/route.ts", catchAll: false, summaries: {"POST":"stop the running timer, or start one when none runs"}, module: m26 },
+  { pattern: "/v1/{slug*}", file: "app/v1/[...slug]/route.ts", catchAll: true, summaries: {}, module: m27 },
+  { pattern: "/v1/api-keys", file: "app/v1/api-keys/route.ts", catchAll: false, summaries: {"GET":"list API keys (admins: the organisation's; others: their own); create one for yourself","POST":"list API keys (admins: the organisation's; others: their own); create one for yourself"}, module: m28 },
+  { pattern: "/v1/api-keys/{apiKeyId}", file: "app/v1/api-keys/[apiKeyId]/route.ts", catchAll: false, summaries: {"GET":"read an API key's metadata; delete it (its sessions end at once)","DELETE":"read an API key's metadata; delete it (its sessions end at once)"}, module: m29 },
+  { pattern: "/v1/api-keys/{apiKeyId}/rotate", file: "app/v1/api-keys/[apiKeyId]/rotate/route.ts", catchAll: false, summaries: {"POST":"replace an API key: the old one fails at once, the new one is shown once"}, module: m30 },
+  { pattern: "/v1/auth/api-key/login", file: "app/v1/auth/api-key/login/route.ts", catchAll: false, summaries: {"POST":"API key → access token (15 minutes) and refresh token (1 day)"}, module: m31 },
+  { pattern: "/v1/auth/api-key/refresh", file: "app/v1/auth/api-key/refresh/route.ts", catchAll: false, summaries: {"POST":"rotate the tokens of an API-key session (never past its day)"}, module: m32 },
+  { pattern: "/v1/auth/invitations/{invId}/signup", file: "app/v1/auth/invitations/[invId]/signup/route.ts", catchAll: false, summaries: {"POST":"create the invited user through the one-time link"}, module: m33 },
+  { pattern: "/v1/auth/login", file: "app/v1/auth/login/route.ts", catchAll: false, summaries: {"POST":"e-mail and password → access token (1 day) and refresh token (7 days)"}, module: m34 },
+  { pattern: "/v1/auth/logout", file: "app/v1/auth/logout/route.ts", catchAll: false, summaries: {"POST":"revoke the caller's session (its access and refresh tokens)"}, module: m35 },
+  { pattern: "/v1/auth/refresh", file: "app/v1/auth/refresh/route.ts", catchAll: false, summaries: {"POST":"rotate the tokens of a password session (a reused refresh token revokes it)"}, module: m36 },
+  { pattern: "/v1/auth/sessions", file: "app/v1/auth/sessions/route.ts", catchAll: false, summaries: {"GET":"live sessions of the organisation (admins)"}, module: m37 },
+  { pattern: "/v1/auth/sessions/{sessionId}", file: "app/v1/auth/sessions/[sessionId]/route.ts", catchAll: false, summaries: {"DELETE":"revoke a session of the organisation (admins)"}, module: m38 },
+  { pattern: "/v1/auth/set-password", file: "app/v1/auth/set-password/route.ts", catchAll: false, summaries: {"POST":"choose a password through a one-time link (new user or admin reset)"}, module: m39 },
+  { pattern: "/v1/auth/signup", file: "app/v1/auth/signup/route.ts", catchAll: false, summaries: {"POST":"register a user and their organisation (the user becomes its admin)"}, module: m40 },
+  { pattern: "/v1/dashboard/productivity-analysis", file: "app/v1/dashboard/productivity-analysis/route.ts", catchAll: false, summaries: {"POST":"per user active time split into productive, unproductive and neutral"}, module: m41 },
+  { pattern: "/v1/dashboard/weekly-summary", file: "app/v1/dashboard/weekly-summary/route.ts", catchAll: false, summaries: {"POST":"day-by-day totals of the Monday-to-Sunday week(s) containing the range"}, module: m42 },
+  { pattern: "/v1/invitations", file: "app/v1/invitations/route.ts", catchAll: false, summaries: {"GET":"admins list invitations and invite an e-mail (the response carries the one-time link)","POST":"admins list invitations and invite an e-mail (the response carries the one-time link)"}, module: m43 },
+  { pattern: "/v1/invitations/{invId}", file: "app/v1/invitations/[invId]/route.ts", catchAll: false, summaries: {"GET":"admins read or revoke a pending invitation","DELETE":"admins read or revoke a pending invitation"}, module: m44 },
+  { pattern: "/v1/orgs/{orgId}", file: "app/v1/orgs/[orgId]/route.ts", catchAll: false, summaries: {"GET":"read the caller's organisation; admins update it","PUT":"read the caller's organisation; admins update it"}, module: m45 },
+  { pattern: "/v1/orgs/{orgId}/settings", file: "app/v1/orgs/[orgId]/settings/route.ts", catchAll: false, summaries: {"GET":"read the organisation's privacy and overlap settings; admins change them","PUT":"read the organisation's privacy and overlap settings; admins change them"}, module: m46 },
+  { pattern: "/v1/productivity-rules", file: "app/v1/productivity-rules/route.ts", catchAll: false, summaries: {"GET":"list the organisation's productivity rules; admins add one","POST":"list the organisation's productivity rules; admins add one"}, module: m47 },
+  { pattern: "/v1/productivity-rules/{ruleId}", file: "app/v1/productivity-rules/[ruleId]/route.ts", catchAll: false, summaries: {"GET":"read a productivity rule; admins change or delete it","PUT":"read a productivity rule; admins change or delete it","DELETE":"read a productivity rule; admins change or delete it"}, module: m48 },
+  { pattern: "/v1/projects", file: "app/v1/projects/route.ts", catchAll: false, summaries: {"GET":"list the organisation's projects (paginated, oldest first); any member creates one","POST":"list the organisation's projects (paginated, oldest first); any member creates one"}, module: m49 },
+  { pattern: "/v1/projects/{projectId}", file: "app/v1/projects/[projectId]/route.ts", catchAll: false, summaries: {"GET":"read a project; its creator or an admin updates it","PUT":"read a project; its creator or an admin updates it"}, module: m50 },
+  { pattern: "/v1/projects/{projectId}/tasks", file: "app/v1/projects/[projectId]/tasks/route.ts", catchAll: false, summaries: {"GET":"list a project's tasks (paginated); add a new task to it","POST":"list a project's tasks (paginated); add a new task to it"}, module: m51 },
+  { pattern: "/v1/projects/{projectId}/tasks/{taskId}", file: "app/v1/projects/[projectId]/tasks/[taskId]/route.ts", catchAll: false, summaries: {"DELETE":"delete a task of the project and all its time tracks"}, module: m52 },
+  { pattern: "/v1/projects/{projectId}/tasks/{taskId}/assign", file: "app/v1/projects/[projectId]/tasks/[taskId]/assign/route.ts", catchAll: false, summaries: {"POST":"assign a standalone task to the project"}, module: m53 },
+  { pattern: "/v1/projects/{projectId}/tasks/{taskId}/move", file: "app/v1/projects/[projectId]/tasks/[taskId]/move/route.ts", catchAll: false, summaries: {"PUT":"move a task of the project to another project (body projectId)"}, module: m54 },
+  { pattern: "/v1/projects/{projectId}/tasks/{taskId}/unassign", file: "app/v1/projects/[projectId]/tasks/[taskId]/unassign/route.ts", catchAll: false, summaries: {"POST":"detach a task from the project, keeping it and its tracks"}, module: m55 },
+  { pattern: "/v1/proof-of-work/timesheet", file: "app/v1/proof-of-work/timesheet/route.ts", catchAll: false, summaries: {"POST":"one page of users with their daily tracked time, check-in and check-out"}, module: m56 },
+  { pattern: "/v1/reports/projects/{projectId}/tasks", file: "app/v1/reports/projects/[projectId]/tasks/route.ts", catchAll: false, summaries: {"GET":"a project's total time broken down by task"}, module: m57 },
+  { pattern: "/v1/reports/projects/{projectId}/users", file: "app/v1/reports/projects/[projectId]/users/route.ts", catchAll: false, summaries: {"GET":"a project's total time broken down by user"}, module: m58 },
+  { pattern: "/v1/reports/tasks/{taskId}/tracks", file: "app/v1/reports/tasks/[taskId]/tracks/route.ts", catchAll: false, summaries: {"GET":"a task's total time with every time track it sums"}, module: m59 },
+  { pattern: "/v1/reports/tasks/{taskId}/users", file: "app/v1/reports/tasks/[taskId]/users/route.ts", catchAll: false, summaries: {"GET":"a task's total time broken down by user"}, module: m60 },
+  { pattern: "/v1/reports/users/{userId}", file: "app/v1/reports/users/[userId]/route.ts", catchAll: false, summaries: {"GET":"a user's time per project in a range of at most 7 days (startDate, endDate in Unix ms)"}, module: m61 },
+  { pattern: "/v1/tasks", file: "app/v1/tasks/route.ts", catchAll: false, summaries: {"GET":"list the organisation's tasks (paginated; status and projectId filters); any member creates one","POST":"list the organisation's tasks (paginated; status and projectId filters); any member creates one"}, module: m62 },
+  { pattern: "/v1/tasks/{taskId}", file: "app/v1/tasks/[taskId]/route.ts", catchAll: false, summaries: {"GET":"read a task; its creator or an admin updates it (name, description, externalId, status)","PUT":"read a task; its creator or an admin updates it (name, description, externalId, status)"}, module: m63 },
+  { pattern: "/v1/tasks/{taskId}/start", file: "app/v1/tasks/[taskId]/start/route.ts", catchAll: false, summaries: {"POST":"start the caller's timer on the task, stopping a running one at the same instant"}, module: m64 },
+  { pattern: "/v1/tasks/{taskId}/stop", file: "app/v1/tasks/[taskId]/stop/route.ts", catchAll: false, summaries: {"POST":"stop the caller's running track on the task"}, module: m65 },
+  { pattern: "/v1/tasks/{taskId}/tracks", file: "app/v1/tasks/[taskId]/tracks/route.ts", catchAll: false, summaries: {"GET":"list the task's time tracks the caller may read; record the caller's time on it","POST":"list the task's time tracks the caller may read; record the caller's time on it"}, module: m66 },
+  { pattern: "/v1/tasks/{taskId}/tracks/{trackId}", file: "app/v1/tasks/[taskId]/tracks/[trackId]/route.ts", catchAll: false, summaries: {"GET":"read a time track; its owner or an admin changes or deletes it","PUT":"read a time track; its owner or an admin changes or deletes it","DELETE":"read a time track; its owner or an admin changes or deletes it"}, module: m67 },
+  { pattern: "/v1/tasks/clock-in/external/{externalId}", file: "app/v1/tasks/clock-in/external/[externalId]/route.ts", catchAll: false, summaries: {"POST":"start tracking the task with this external id, creating it when missing"}, module: m68 },
+  { pattern: "/v1/tasks/clock-in/name/{name}", file: "app/v1/tasks/clock-in/name/[name]/route.ts", catchAll: false, summaries: {"POST":"start tracking the task of this name, creating it when missing"}, module: m69 },
+  { pattern: "/v1/teams", file: "app/v1/teams/route.ts", catchAll: false, summaries: {"GET":"list teams (admins: all; others: their own); admins create teams","POST":"list teams (admins: all; others: their own); admins create teams"}, module: m70 },
+  { pattern: "/v1/teams/{teamId}", file: "app/v1/teams/[teamId]/route.ts", catchAll: false, summaries: {"GET":"read a team (admins and its members); admins rename or delete it","PUT":"read a team (admins and its members); admins rename or delete it","DELETE":"read a team (admins and its members); admins rename or delete it"}, module: m71 },
+  { pattern: "/v1/teams/{teamId}/members/{userId}", file: "app/v1/teams/[teamId]/members/[userId]/route.ts", catchAll: false, summaries: {"PUT":"admins add a member (or set `manager`) and remove one","DELETE":"admins add a member (or set `manager`) and remove one"}, module: m72 },
+  { pattern: "/v1/users", file: "app/v1/users/route.ts", catchAll: false, summaries: {"GET":"list the users the caller may see; admins create users (with a set-password link)","POST":"list the users the caller may see; admins create users (with a set-password link)"}, module: m73 },
+  { pattern: "/v1/users/{userId}", file: "app/v1/users/[userId]/route.ts", catchAll: false, summaries: {"GET":"read a user; update (self: names, time zone; admins: also e-mail, role, active)","PUT":"read a user; update (self: names, time zone; admins: also e-mail, role, active)"}, module: m74 },
+  { pattern: "/v1/users/{userId}/avatar", file: "app/v1/users/[userId]/avatar/route.ts", catchAll: false, summaries: {"GET":"read a user's picture; set or remove it (self, or an admin)","PUT":"read a user's picture; set or remove it (self, or an admin)","DELETE":"read a user's picture; set or remove it (self, or an admin)"}, module: m75 },
+  { pattern: "/v1/users/{userId}/password", file: "app/v1/users/[userId]/password/route.ts", catchAll: false, summaries: {"PUT":"a user changes their own password (their other sessions end)"}, module: m76 },
+  { pattern: "/v1/users/{userId}/password-reset", file: "app/v1/users/[userId]/password-reset/route.ts", catchAll: false, summaries: {"POST":"admins force a new password after expiresAt (returns the set-password link)"}, module: m77 },
 ] as const;

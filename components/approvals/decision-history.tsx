@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { SheetView } from "@/lib/services/timesheets";
 import type { UserView } from "@/lib/services/users";
-import { api } from "@/lib/api-client";
+import { fetchAllPages } from "@/components/admin/fetch-all";
 import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";
 import { personName } from "@/components/format/person";
@@ -30,7 +30,7 @@ export function DecisionHistory({ selfId, timeZone }: { selfId: string; timeZone
   const fetchStatus = (s: "APPROVED" | "DENIED") => fetchAllItems<SheetView>("/api/timesheet", { status: s, startDate, endDate: today });
   const approved = useQuery({ queryKey: queryKeys.approvalQueue({ status: `APPROVED:${startDate}` }), queryFn: () => fetchStatus("APPROVED"), enabled: status !== "DENIED" });
   const denied = useQuery({ queryKey: queryKeys.approvalQueue({ status: `DENIED:${startDate}` }), queryFn: () => fetchStatus("DENIED"), enabled: status !== "APPROVED" });
-  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => api<UserView[]>("/v1/users") });
+  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAllPages<UserView>("/v1/users") });
   const names = new Map((users.data ?? []).map((u) => [u.id, personName(u)]));
 
   const parts = [status !== "DENIED" ? approved : null, status !== "APPROVED" ? denied : null].filter((q) => q !== null);

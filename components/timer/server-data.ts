@@ -28,8 +28,8 @@ async function pages<T>(fetch: (page: number) => Promise<T[]>): Promise<T[]> {
 
 export async function loadProjectsAndTasks(db: Db, caller: Caller): Promise<{ projects: Project[]; tasks: Task[] }> {
   const [projects, tasks] = await Promise.all([
-    pages((page) => listProjects(db, caller, { page, limit: PAGE }).then((r) => r.map(projectView))),
-    pages((page) => listTasks(db, caller, { page, limit: PAGE }).then((r) => r.map(taskView))),
+    pages((page) => listProjects(db, caller, { limit: PAGE, offset: (page - 1) * PAGE }).then((r) => r.items.map(projectView))),
+    pages((page) => listTasks(db, caller, {}, { limit: PAGE, offset: (page - 1) * PAGE }).then((r) => r.items.map(taskView))),
   ]);
   return { projects, tasks };
 }

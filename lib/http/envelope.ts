@@ -31,20 +31,15 @@ function dashboardCode(err: AppError, hadAuthHeader: boolean): string {
 export function errorBody(family: Family, err: AppError, hadAuthHeader: boolean): unknown {
   const status = err.status;
   switch (family) {
+    // proof-of-work keeps its own success envelope but answers errors as the dashboards do (SPEC.md)
     case "dashboard":
+    case "pow":
       return {
         success: false,
         statusCode: status,
         statusMessage: err.message,
         data: null,
         error: { message: err.message, code: dashboardCode(err, hadAuthHeader), ...(err.details ? { details: err.details } : {}) },
-      };
-    case "pow":
-      return {
-        statusCode: status,
-        statusMessage: err.message,
-        error: { message: err.message, code: dashboardCode(err, hadAuthHeader), ...(err.details ? { details: err.details } : {}) },
-        response: null,
       };
     case "timesheet":
       return { statusCode: status, error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };

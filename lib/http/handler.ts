@@ -10,6 +10,7 @@ import { checkRouteScope, type RouteScope } from "@/lib/auth/scopes";
 import { errorBody, familyOf, successBody, type Family } from "./envelope";
 import { log } from "./log";
 import { zodToAppError } from "./zod-error";
+import { isPage, isPaged, pageHeaders } from "./pagination";
 import { breakerOpen, tripBreaker, unavailable, withDeadline } from "./db-breaker";
 import { readBodyLimited } from "./body";
 import { appOrigin } from "./origin";
@@ -52,6 +53,11 @@ export interface RouteSpec<P, Q, B, A extends AuthMode> {
   idempotent?: boolean;
   /** The service throttles attempts (429 with Retry-After); documented in the OpenAPI answers. */
   throttled?: boolean;
+  /**
+   * A paged list: the query parses to `{ limit, offset }` (pageParams), the handler returns
+   * `{ items, total }`, and the answer is the plain array with X-Total-Count and Link headers.
+   */
+  paginated?: boolean;
   /** statusMessage of the dashboard family's envelope. */
   message?: string;
   /** OpenAPI: a short summary and the success response's schema. */
@@ -266,10 +272,14 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
         return result;
       }
       const status = spec.status ?? 200;
-      return Response.json(successBody(family, result ?? null, status, spec.message ?? "OK"), {
-        status,
-        headers: { "x-request-id": requestId, "cache-control": "no-store" },
-      });
+      const headers: Record<string, string> = { "x-request-id": requestId, "cache-control": "no-store" };
+      if (spec.paginated) {
+        if (!isPaged(result) || !isPage(query)) throw new Error("a paginated route must parse pageParams and return { items, total }");
+        // the next page's link is on the public origin, like every link the app hands out
+        Object.assign(headers, pageHeaders(new URL(url.pathname + url.search, appOrigin(req)), query, result.total));
+        result = result.items;
+      }
+      return Response.json(successBody(family, result ?? null, status, spec.message ?? "OK"), { status, headers });
     }
 
     function finish(res: Response): Response {

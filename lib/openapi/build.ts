@@ -54,7 +54,7 @@ const familyTitles: Record<Family, string> = {
   pow: "Proof of work (/v1/proof-of-work)",
 };
 
-const errorSchemas: Record<Family, JsonSchema> = {
+const errorSchemas: Record<Exclude<Family, "pow">, JsonSchema> = {
   v1: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" }, details: { type: "object" } } },
   timesheet: {
     type: "object",
@@ -69,16 +69,6 @@ const errorSchemas: Record<Family, JsonSchema> = {
       statusCode: { type: "integer" },
       statusMessage: { type: "string" },
       data: { type: "null" },
-      error: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" } } },
-    },
-  },
-  pow: {
-    type: "object",
-    required: ["statusCode", "statusMessage", "error", "response"],
-    properties: {
-      statusCode: { type: "integer" },
-      statusMessage: { type: "string" },
-      response: { type: "null" },
       error: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" } } },
     },
   },
@@ -102,11 +92,21 @@ function successSchema(family: Family, data: JsonSchema): JsonSchema {
   return data;
 }
 
+// A paged list's answer is the plain array; these headers say how many rows exist and where the next page is.
+const pageHeaderDocs = {
+  "X-Total-Count": { description: "How many items all pages hold", schema: { type: "integer", minimum: 0 } },
+  Link: {
+    description: 'RFC 8288 link to the next page (`<https://…?offset=50&limit=50>; rel="next"`), sent only while more items exist',
+    schema: { type: "string" },
+  },
+};
+
 const errorDescriptions: Record<number, string> = {
   400: "Malformed request (bad JSON or path id)",
   401: "Missing or invalid credentials",
   403: "Not allowed for this caller",
   404: "Not found (also any id of another organisation)",
+  405: "Method not allowed on this path (the Allow header lists the allowed methods)",
   409: "Conflict (overlap, running timer, illegal transition, duplicate)",
   410: "Gone (used or expired link)",
   413: "Body too large",
@@ -209,6 +209,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
               ...(example?.response !== undefined ? { examples: examplesOf(example.response, example.seed) } : {}),
             },
           },
+          ...(spec.paginated ? { headers: pageHeaderDocs } : {}),
         },
       };
       for (const code of [...errors].sort()) {
@@ -217,7 +218,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
           description,
           content: {
             "application/json": {
-              schema: { $ref: `#/components/schemas/${family}Error` },
+              schema: { $ref: `#/components/schemas/${family === "pow" ? "dashboard" : family}Error` },
               examples: { error: { summary: `${familyTitles[family]} error envelope`, value: errorExample(family, code, description) } },
             },
           },

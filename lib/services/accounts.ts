@@ -11,6 +11,7 @@ import { assertPasswordPolicy, hashPassword, verifyAgainstNothing, verifyPasswor
 import { createSession, revokeSession, SESSION_LIFETIMES, type IssuedTokens, type SessionKind } from "./sessions";
 import { assertNotThrottled, clearFailures, recordFailure, signupKeys, throttledSignup, type ThrottleKey } from "./throttle";
 import { inTx } from "./tx";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { assertEmailFree, findUserByEmail, insertUser } from "./users";
 
 /** Where a request came from, recorded on its session. */
@@ -153,13 +154,11 @@ export async function logout(db: Db, caller: Caller): Promise<void> {
 }
 
 /** Live sessions (not revoked, not past their absolute end) of the organisation. */
-export async function listSessions(db: Db, caller: Caller): Promise<AuthSession[]> {
+export async function listSessions(db: Db, caller: Caller, page?: Page): Promise<Paged<AuthSession>> {
   requirePermission(caller, "ORG_ADMIN");
-  return db
-    .select()
-    .from(authSessions)
-    .where(and(eq(authSessions.organizationId, caller.orgId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now())))
-    .orderBy(desc(authSessions.startedAt));
+  const where = and(eq(authSessions.organizationId, caller.orgId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now()));
+  const query = db.select().from(authSessions).where(where).orderBy(desc(authSessions.startedAt), desc(authSessions.id)).$dynamic();
+  return paginate(query, page, countWhere(db, authSessions, where));
 }
 
 export async function revokeSessionById(db: Db, caller: Caller, sessionId: string): Promise<void> {

@@ -11,6 +11,7 @@ import type { ClientInfo } from "./accounts";
 import { audit } from "./audit";
 import { createSession, revokeApiKeySessions, type IssuedTokens } from "./sessions";
 import { assertNotThrottled, recordFailure, type ThrottleKey } from "./throttle";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { inTx } from "./tx";
 
 // Keys are `tb_` + (organisation, key id, 192 random bits); only the SHA-256 and the
@@ -60,12 +61,10 @@ async function manageableKey(db: Db, caller: Caller, keyId: string, opts: { own?
 }
 
 /** Admins see every key of the organisation, everyone else their own. */
-export async function listApiKeys(db: Db, caller: Caller): Promise<ApiKey[]> {
-  return db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.organizationId, caller.orgId), isAdmin(caller) ? undefined : eq(apiKeys.userId, caller.userId)))
-    .orderBy(desc(apiKeys.createdAt));
+export async function listApiKeys(db: Db, caller: Caller, page?: Page): Promise<Paged<ApiKey>> {
+  const where = and(eq(apiKeys.organizationId, caller.orgId), isAdmin(caller) ? undefined : eq(apiKeys.userId, caller.userId));
+  const query = db.select().from(apiKeys).where(where).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)).$dynamic();
+  return paginate(query, page, countWhere(db, apiKeys, where));
 }
 
 export const getApiKey = (db: Db, caller: Caller, keyId: string) => manageableKey(db, caller, keyId);

@@ -13,7 +13,8 @@ import { assertPasswordPolicy, hashPassword } from "./passwords";
 import { requireSignedIn } from "@/lib/auth/scopes";
 import { signupKeys, throttledSignup } from "./throttle";
 import { inTx } from "./tx";
-import { assertEmailFree, insertUser, type Role } from "./users";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
+import { assertEmailFree, insertUser, issueSetPasswordLink, SET_PASSWORD_LINK_MS, type Role } from "./users";
 
 export const INVITATION_TTL_MS = 24 * 60 * 60_000;
 
@@ -74,9 +75,11 @@ export async function createInvitation(
   return result;
 }
 
-export async function listInvitations(db: Db, caller: Caller): Promise<Invitation[]> {
+export async function listInvitations(db: Db, caller: Caller, page?: Page): Promise<Paged<Invitation>> {
   requirePermission(caller, "ORG_ADMIN");
-  return db.select().from(invitations).where(eq(invitations.organizationId, caller.orgId)).orderBy(desc(invitations.createdAt));
+  const where = eq(invitations.organizationId, caller.orgId);
+  const query = db.select().from(invitations).where(where).orderBy(desc(invitations.createdAt), desc(invitations.id)).$dynamic();
+  return paginate(query, page, countWhere(db, invitations, where));
 }
 
 export async function getInvitation(db: Db, caller: Caller, invId: string): Promise<Invitation> {
@@ -124,25 +127,37 @@ export async function invitationByToken(
 export interface AcceptInvitationInput {
   token: string;
   email: string;
-  password: string;
+  /** Optional: without one the answer carries a one-time set-password link. */
+  password?: string;
   firstName?: string;
   lastName?: string;
   /** Optional: when sent it must be the invited role. */
   role?: Role;
 }
 
-/** Signup through an invitation: the user joins with the invited role; the invitation is spent. */
-export async function acceptInvitation(db: Db, invId: string, input: AcceptInvitationInput, client: { ipAddress?: string | null } = {}): Promise<User> {
-  return throttledSignup(db, signupKeys(input.email.toLowerCase(), client.ipAddress), () => accept(db, invId, input));
+/**
+ * Signup through an invitation: the user joins with the invited role; the invitation is spent.
+ * Without a password the user picks one through the returned set-password link (as for POST /v1/users).
+ */
+export async function acceptInvitation(
+  db: Db,
+  invId: string,
+  input: AcceptInvitationInput,
+  client: { ipAddress?: string | null; origin?: string } = {},
+): Promise<{ user: User; setPasswordUrl?: string }> {
+  return throttledSignup(db, signupKeys(input.email.toLowerCase(), client.ipAddress), () => accept(db, invId, input, client.origin));
 }
 
-async function accept(db: Db, invId: string, input: AcceptInvitationInput): Promise<User> {
+async function accept(db: Db, invId: string, input: AcceptInvitationInput, origin?: string): Promise<{ user: User; setPasswordUrl?: string }> {
   const { invitation } = await invitationByToken(db, invId, input.token);
   const email = input.email.toLowerCase();
   if (email !== invitation.email.toLowerCase()) throw invalidField("body.email", "must be the invited e-mail address");
   if (input.role && input.role !== invitation.role) throw invalidField("body.role", `must be the invited role (${invitation.role})`);
-  assertPasswordPolicy(input.password, { email });
-  const passwordHash = await hashPassword(input.password);
+  let passwordHash: string | null = null;
+  if (input.password !== undefined) {
+    assertPasswordPolicy(input.password, { email });
+    passwordHash = await hashPassword(input.password);
+  }
   return inTx(db, async (tx) => {
     // Locked and checked again, so two signups through one link cannot both succeed.
     const { invitation: inv } = await invitationByToken(tx, invId, input.token, { lock: true });
@@ -154,10 +169,13 @@ async function accept(db: Db, invId: string, input: AcceptInvitationInput): Prom
       role: inv.role,
       passwordHash,
     });
+    const setPasswordUrl = passwordHash
+      ? undefined
+      : await issueSetPasswordLink(tx, inv.organizationId, user.id, new Date(now().getTime() + SET_PASSWORD_LINK_MS), origin);
     await tx.delete(invitations).where(and(eq(invitations.organizationId, inv.organizationId), eq(invitations.id, inv.id)));
     await audit(tx, { orgId: inv.organizationId, userId: user.id }, "invitation.accepted", { type: "invitation", id: inv.id }, {
       invitedBy: inv.invitedBy,
     });
-    return user;
+    return { user, ...(setPasswordUrl ? { setPasswordUrl } : {}) };
   });
 }

@@ -7,6 +7,7 @@ import { requirePermission, type Caller } from "@/lib/auth/permissions";
 import { checkPattern, type RuleBody, type RuleUpdateBody } from "@/lib/validation/productivity-rules";
 import { audit } from "./audit";
 import { inTx } from "./tx";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 
 // Productivity rules classify activities (an app name or a web host) as productive,
 // neutral or unproductive. How a rule is picked for an activity (most specific wins) is
@@ -38,20 +39,21 @@ const duplicate = (type: MatchType, pattern: string) =>
   new AppError("conflict", `A ${type === "APP" ? "rule for the app" : "rule for the domain"} "${pattern}" already exists for this scope`);
 
 /** Every member may read the rules (the UI explains classifications); only admins change them. */
-export async function listRules(db: Db, caller: Caller, filter: { teamId?: string; matchType?: MatchType } = {}): Promise<ProductivityRule[]> {
+export async function listRules(db: Db, caller: Caller, filter: { teamId?: string; matchType?: MatchType } = {}, page?: Page): Promise<Paged<ProductivityRule>> {
   // a foreign or unknown team answers 404, as everywhere else (found by test/hardening/cross-tenant)
   await assertTeamInOrg(db, caller.orgId, filter.teamId);
-  return db
+  const where = and(
+    eq(productivityRules.organizationId, caller.orgId),
+    filter.teamId ? eq(productivityRules.teamId, filter.teamId) : undefined,
+    filter.matchType ? eq(productivityRules.matchType, filter.matchType) : undefined,
+  );
+  const query = db
     .select()
     .from(productivityRules)
-    .where(
-      and(
-        eq(productivityRules.organizationId, caller.orgId),
-        filter.teamId ? eq(productivityRules.teamId, filter.teamId) : undefined,
-        filter.matchType ? eq(productivityRules.matchType, filter.matchType) : undefined,
-      ),
-    )
-    .orderBy(sql`${productivityRules.teamId} nulls first`, asc(productivityRules.matchType), asc(productivityRules.pattern));
+    .where(where)
+    .orderBy(sql`${productivityRules.teamId} nulls first`, asc(productivityRules.matchType), asc(productivityRules.pattern), asc(productivityRules.id))
+    .$dynamic();
+  return paginate(query, page, countWhere(db, productivityRules, where));
 }
 
 export async function getRule(db: Db, caller: Caller, ruleId: string): Promise<ProductivityRule> {

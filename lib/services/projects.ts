@@ -7,14 +7,12 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { assertCreatorOrAdmin, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { inTx } from "./tx";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 
 // Projects of the /v1 API. Every member of the organisation sees and creates projects; the
 // creator (`userId`) or an admin changes them.
 
-export interface Page {
-  page: number;
-  limit: number;
-}
+export type { Page } from "./paging";
 
 export function projectView(p: Project) {
   return {
@@ -72,14 +70,10 @@ export async function guardExternalId<T>(what: ExternalIdOwner, externalId: stri
   }
 }
 
-export async function listProjects(db: Db, caller: Caller, page: Page): Promise<Project[]> {
-  return db
-    .select()
-    .from(projects)
-    .where(eq(projects.organizationId, caller.orgId))
-    .orderBy(asc(projects.createdAt), asc(projects.id))
-    .limit(page.limit)
-    .offset((page.page - 1) * page.limit);
+export async function listProjects(db: Db, caller: Caller, page?: Page): Promise<Paged<Project>> {
+  const where = eq(projects.organizationId, caller.orgId);
+  const query = db.select().from(projects).where(where).orderBy(asc(projects.createdAt), asc(projects.id)).$dynamic();
+  return paginate(query, page, countWhere(db, projects, where));
 }
 
 export async function getProject(db: Db, caller: Caller, projectId: string): Promise<Project> {

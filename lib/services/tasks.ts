@@ -7,7 +7,8 @@ import { assertCreatorOrAdmin, isAdmin, type Caller } from "@/lib/auth/permissio
 import { audit } from "./audit";
 import { isAgentRecorded } from "./entry-sources";
 import { inTx } from "./tx";
-import { assertExternalIdFree, guardExternalId, projectInOrg, type Page } from "./projects";
+import { assertExternalIdFree, guardExternalId, projectInOrg } from "./projects";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { assertSheetEditable, entryIsLocked, lockedSheetOfEntries } from "./timesheet-weeks";
 
 // Tasks of the /v1 API: `userId` is the creator. Every member sees and creates tasks; the
@@ -57,30 +58,24 @@ async function assertTaskExternalIdFree(tx: Db, orgId: string, externalId: strin
   await assertExternalIdFree(tx, "task", orgId, externalId, exceptId);
 }
 
-export interface TaskListQuery extends Page {
+export interface TaskListQuery {
   status?: TaskStatus;
   projectId?: string;
 }
 
-export async function listTasks(db: Db, caller: Caller, q: TaskListQuery): Promise<Task[]> {
+export async function listTasks(db: Db, caller: Caller, q: TaskListQuery, page?: Page): Promise<Paged<Task>> {
   if (q.projectId) await projectInOrg(db, caller.orgId, q.projectId);
-  return db
-    .select()
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.organizationId, caller.orgId),
-        q.status ? eq(tasks.status, q.status) : undefined,
-        q.projectId ? eq(tasks.projectId, q.projectId) : undefined,
-      ),
-    )
-    .orderBy(asc(tasks.createdAt), asc(tasks.id))
-    .limit(q.limit)
-    .offset((q.page - 1) * q.limit);
+  const where = and(
+    eq(tasks.organizationId, caller.orgId),
+    q.status ? eq(tasks.status, q.status) : undefined,
+    q.projectId ? eq(tasks.projectId, q.projectId) : undefined,
+  );
+  const query = db.select().from(tasks).where(where).orderBy(asc(tasks.createdAt), asc(tasks.id)).$dynamic();
+  return paginate(query, page, countWhere(db, tasks, where));
 }
 
-export async function listProjectTasks(db: Db, caller: Caller, projectId: string, page: Page): Promise<Task[]> {
-  return listTasks(db, caller, { ...page, projectId });
+export async function listProjectTasks(db: Db, caller: Caller, projectId: string, page?: Page): Promise<Paged<Task>> {
+  return listTasks(db, caller, { projectId }, page);
 }
 
 export async function getTask(db: Db, caller: Caller, taskId: string): Promise<Task> {

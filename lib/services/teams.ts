@@ -6,6 +6,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { isAdmin, requirePermission, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { inTx } from "./tx";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { userInOrg } from "./users";
 
 export interface TeamMemberView {
@@ -66,14 +67,12 @@ async function isTeamMember(db: Db, c: Caller, teamId: string): Promise<boolean>
 }
 
 /** Admins see every team; everyone else the teams they belong to. */
-export async function listTeams(db: Db, caller: Caller): Promise<TeamWithMembers[]> {
+export async function listTeams(db: Db, caller: Caller, page?: Page): Promise<Paged<TeamWithMembers>> {
   const mine = sql`${teams.id} in (select team_id from team_members m where m.organization_id = ${caller.orgId} and m.user_id = ${caller.userId})`;
-  const list = await db
-    .select()
-    .from(teams)
-    .where(and(eq(teams.organizationId, caller.orgId), isAdmin(caller) ? undefined : mine))
-    .orderBy(asc(teams.name));
-  return withMembers(db, caller.orgId, list);
+  const where = and(eq(teams.organizationId, caller.orgId), isAdmin(caller) ? undefined : mine);
+  const list = await paginate(db.select().from(teams).where(where).orderBy(asc(teams.name), asc(teams.id)).$dynamic(), page, countWhere(db, teams, where));
+  const items = await withMembers(db, caller.orgId, list.items);
+  return { items, total: list.total };
 }
 
 export async function getTeam(db: Db, caller: Caller, teamId: string): Promise<TeamWithMembers> {

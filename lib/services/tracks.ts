@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { readableUserIds, type Caller } from "@/lib/auth/permissions";
 import { createEntry, deleteEntry, getEntry, updateEntry, type FieldNames } from "./time-entries";
 import { taskInOrg } from "./tasks";
-import type { Page } from "./projects";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 
 // Time tracks of a task (/v1): a track is a time entry with this task. Every rule of an entry
 // (end after start, no future end, 24 hours at most, no overlap, the timesheet lock) is the
@@ -14,16 +14,12 @@ import type { Page } from "./projects";
 const TRACK_FIELDS: FieldNames = { start: "body.start", stop: "body.end" };
 
 /** Tracks of the task the caller may read (members: their own; managers: also their teams'; admins: all), oldest first. */
-export async function listTracks(db: Db, caller: Caller, taskId: string, page: Page): Promise<TimeEntry[]> {
+export async function listTracks(db: Db, caller: Caller, taskId: string, page?: Page): Promise<Paged<TimeEntry>> {
   await taskInOrg(db, caller.orgId, taskId);
   const readable = await readableUserIds(db, caller);
-  return db
-    .select()
-    .from(timeEntries)
-    .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, taskId), readable ? inArray(timeEntries.userId, readable) : undefined))
-    .orderBy(asc(timeEntries.startedAt), asc(timeEntries.id))
-    .limit(page.limit)
-    .offset((page.page - 1) * page.limit);
+  const where = and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, taskId), readable ? inArray(timeEntries.userId, readable) : undefined);
+  const query = db.select().from(timeEntries).where(where).orderBy(asc(timeEntries.startedAt), asc(timeEntries.id)).$dynamic();
+  return paginate(query, page, countWhere(db, timeEntries, where));
 }
 
 export interface TrackInput {

@@ -14,6 +14,7 @@ import { requireScope, requireSignedIn } from "@/lib/auth/scopes";
 import { profilePicUrlOf } from "./avatar-url";
 import { revokeUserSessions } from "./sessions";
 import { inTx } from "./tx";
+import { countWhere, paginate, type Page, type Paged } from "./paging";
 
 const DAY = 24 * 60 * 60_000;
 export const SET_PASSWORD_LINK_MS = DAY;
@@ -119,13 +120,11 @@ export async function userInOrg(db: Db, orgId: string, userId: string, opts: { l
 }
 
 /** Admins see everyone; managers themselves and their teams' members; members themselves. */
-export async function listUsers(db: Db, caller: Caller): Promise<User[]> {
+export async function listUsers(db: Db, caller: Caller, page?: Page): Promise<Paged<User>> {
   const readable = await readableUserIds(db, caller);
-  return db
-    .select()
-    .from(users)
-    .where(and(eq(users.organizationId, caller.orgId), readable ? inArray(users.id, readable) : undefined))
-    .orderBy(asc(users.lastName), asc(users.firstName), asc(users.email));
+  const where = and(eq(users.organizationId, caller.orgId), readable ? inArray(users.id, readable) : undefined);
+  const query = db.select().from(users).where(where).orderBy(asc(users.lastName), asc(users.firstName), asc(users.email), asc(users.id)).$dynamic();
+  return paginate(query, page, countWhere(db, users, where));
 }
 
 export async function getUser(db: Db, caller: Caller, userId: string): Promise<User> {

@@ -44,6 +44,9 @@ export const orgResponse = z.object({
 
 export const signupResponse = z.object({ message: z.string(), user: userResponse, org: orgResponse });
 export const createdUserResponse = userResponse.extend({ setPasswordUrl: z.string().describe("One-time link, valid 1 day") });
+export const invitationSignupResponse = userResponse.extend({
+  setPasswordUrl: z.string().optional().describe("One-time link, valid 1 day; only when the signup sent no password"),
+});
 
 export const passwordResetResponse = z.object({
   message: z.string(),

@@ -27,14 +27,18 @@ export const refreshBody = z.object({ refreshToken: token });
 export const apiKeyLoginBody = z.object({ apiKey: token });
 export const setPasswordBody = z.object({ token, password });
 
+// Seed 003's body is `{ firstName, lastName, email, role }`: the link's token may come in the query
+// (`?token=` as in the invitation link) instead of the body, and without a password the answer
+// carries a one-time set-password link, as POST /v1/users does.
 export const invitationSignupBody = z.object({
-  token,
+  token: token.optional().describe("the token of the invitation link (or send it as ?token=)"),
   email,
-  password,
+  password: password.optional().describe("omit it to receive a setPasswordUrl instead"),
   firstName: personName.optional(),
   lastName: personName.optional(),
-  role: role.optional(),
+  role: role.optional().describe("must be the role of the invitation"),
 });
+export const invitationSignupQuery = z.object({ token: token.optional().describe("the token of the invitation link (or send it in the body)") });
 
 export const orgUpdateBody = z.object({
   name: name.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "./common";
+import { pageParams, uuid, withPage } from "./common";
 
 // Bodies of /v1/productivity-rules. Patterns are stored normalised (lower case; a domain
 // as its bare host), so matching in SQL is plain equality and suffix comparison.
@@ -65,7 +65,10 @@ export const ruleUpdateBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "must change at least one field" });
 export type RuleUpdateBody = z.infer<typeof ruleUpdateBody>;
 
-export const ruleListQuery = z.object({
-  teamId: uuid.optional(),
-  matchType: matchType.optional(),
-});
+export const ruleListQuery = z
+  .object({
+    teamId: uuid.optional(),
+    matchType: matchType.optional(),
+    ...pageParams,
+  })
+  .transform(withPage);

@@ -124,3 +124,12 @@ export const dailyChartResponse = z.object({
   startDate: day,
   endDate: day,
 });
+export const timeReportResponse = z.object({
+  items: z.array(chartGroup.describe("a project, task or employee (or a day with groupBy=date) and its seconds in the range")),
+  total: z.number().int(),
+  duration: seconds.describe("all seconds of the range"),
+  groupBy: z.enum(["project", "task", "employee", "date"]),
+  timeZone: z.string(),
+  startDate: day,
+  endDate: day,
+});

@@ -98,7 +98,14 @@ export const submitBody = z.object({
 export const denyBody = z.object({
   ids,
   organizationId,
-  reason: z.string({ message: "is required: say why the timesheet is denied" }).trim().min(1, "is required: say why the timesheet is denied").max(2000),
+  // Optional, as in seed 004's example `{ ids }` (the web approvals page still asks for one); blank = none.
+  reason: z
+    .string({ message: "must be a string" })
+    .trim()
+    .max(2000)
+    .optional()
+    .transform((r) => r || undefined)
+    .describe("why the timesheets are denied; shown to their owners"),
 });
 export const reopenBody = z.object({ ids, organizationId, reason: z.string().trim().max(2000).optional() });
 

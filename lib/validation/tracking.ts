@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { description, name, pagination, unixMs, uuid } from "./common";
+import { description, name, pageParams, unixMs, uuid, withPage } from "./common";
 
 // Requests of the tracking half of the /v1 API (seed 003): projects, tasks, time tracks,
 // clock-in and reports. Times are Unix milliseconds, as the seed documents them.
@@ -10,7 +10,7 @@ const optionalExternalId = externalId.nullable().optional();
 const atLeastOne = (o: Record<string, unknown>) => Object.values(o).some((v) => v !== undefined);
 const atLeastOneMessage = { message: "send at least one field to change" };
 
-export const listQuery = z.object(pagination);
+export const listQuery = z.object(pageParams).transform(withPage);
 
 export const projectCreateBody = z.object({ name, description: optionalDescription, externalId: optionalExternalId });
 // The seed lists name as required for PUT; a partial update is accepted so a rename does not resend the rest.
@@ -23,7 +23,7 @@ export const taskCreateBody = projectTaskCreateBody.extend({ projectId: uuid.nul
 export const taskUpdateBody = z
   .object({ name: name.optional(), description: optionalDescription, externalId: optionalExternalId, status: taskStatus.optional() })
   .refine(atLeastOne, atLeastOneMessage);
-export const taskListQuery = z.object({ ...pagination, status: taskStatus.optional(), projectId: uuid.optional() });
+export const taskListQuery = z.object({ ...pageParams, status: taskStatus.optional(), projectId: uuid.optional() }).transform(withPage);
 export const moveBody = z.object({ projectId: uuid });
 
 export const clockInNameParams = z.object({ name });

@@ -52,7 +52,8 @@ describe(`handler wrapper (${testDbKind()})`, () => {
 
     const pow = await call(h, "POST", "/v1/proof-of-work/timesheet");
     expect(pow.status).toBe(status);
-    expect(pow.body).toMatchObject({ statusCode: status, response: null, error: { message: `failed with ${code}` } });
+    // the dashboard family's error envelope (issue 14), not the success envelope with `response: null`
+    expect(pow.body).toEqual({ success: false, statusCode: status, statusMessage: `failed with ${code}`, data: null, error: { message: `failed with ${code}`, code: dash.body.error.code } });
   });
 
   it("hides unknown errors behind a generic 500", async () => {

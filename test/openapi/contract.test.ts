@@ -146,6 +146,7 @@ const requests: Partial<Record<Op, () => Promise<Request>>> = {
     return { token: m.token, params: { id: (await ok("POST /api/timesheet/time-log", { token: m.token, body: { startedAt: iso(120), stoppedAt: iso(60) } })).id } };
   },
   "GET /api/timesheet/time-log/report/daily-chart": async () => ({ token: ctx.manager.token, query: { groupBy: "project" } }),
+  "GET /api/timesheet/time-log/report": async () => ({ token: ctx.manager.token, query: { groupBy: "project" } }),
   "GET /api/timesheet/time-slot": async () => ({ token: ctx.member.token }),
   "POST /api/timesheet/time-slot": async () => ({ token: (await freshMember()).token, body: { startedAt: new Date(Math.floor(ago(60).getTime() / 600_000) * 600_000).toISOString(), keyboard: 1, mouse: 2, overall: 3 } }),
   "POST /api/timesheet/timer/start": async () => ({ token: (await freshMember()).token, body: { projectId: ctx.projectId } }),

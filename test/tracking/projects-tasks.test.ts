@@ -39,13 +39,18 @@ describe(`projects (${testDbKind()})`, () => {
     expect(page1.body.map((p: { name: string }) => p.name)).toEqual(["New e-commerce shop", "Second"]);
     const page2 = await call(R.projects.GET, "GET", "/v1/projects", { token, query: { page: 2, limit: 2 } });
     expect(page2.body.map((p: { name: string }) => p.name)).toEqual(["Third"]);
-    // a limit above 100 is capped, not refused: 101 projects list as 100
     await (await db())
       .insert(projects)
       .values(Array.from({ length: 98 }, (_, i) => ({ organizationId: org.id, userId: org.member.id, name: `Bulk ${i}` })));
-    const capped = await call(R.projects.GET, "GET", "/v1/projects", { token, query: { limit: 1000 } });
-    expect(capped.status).toBe(200);
-    expect(capped.body).toHaveLength(100);
+    // over 200 is refused (issue 14); 200 brings all 101 with their total
+    const tooMany = await call(R.projects.GET, "GET", "/v1/projects", { token, query: { limit: 1000 } });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.details.field).toBe("query.limit");
+    const all = await call(R.projects.GET, "GET", "/v1/projects", { token, query: { limit: 200 } });
+    expect(all.status).toBe(200);
+    expect(all.body).toHaveLength(101);
+    expect(all.headers.get("x-total-count")).toBe("101");
+    expect(all.headers.get("link")).toBeNull();
 
     const updated = await call(R.project.PUT, "PUT", `/v1/projects/${id}`, {
       token,

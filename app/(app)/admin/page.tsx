@@ -16,7 +16,7 @@ export const metadata = { title: "Admin · Timebase" };
 export default async function AdminPage() {
   const caller = await requirePagePermission("ORG_ADMIN");
   const db = await getDb();
-  const [org, users, teams, invitations, sessions, rules] = await Promise.all([
+  const [org, { items: users }, { items: teams }, { items: invitations }, { items: sessions }, { items: rules }] = await Promise.all([
     getOrganization(db, caller, caller.orgId),
     listUsers(db, caller),
     listTeams(db, caller),

@@ -21,7 +21,7 @@ export default async function ProfilePage() {
   const caller = await requireCaller();
   const db = await getDb();
   const [user, keys] = await Promise.all([getUser(db, caller, caller.userId), listApiKeys(db, caller)]);
-  const own = keys.filter((k) => k.userId === caller.userId).map(apiKeyView);
+  const own = keys.items.filter((k) => k.userId === caller.userId).map(apiKeyView);
   return (
     <>
       <PageHeader title="Profile" description={`${user.email} · ${user.role === "admin" ? "Admin" : "Member"}`} />

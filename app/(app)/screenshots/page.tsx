@@ -21,7 +21,7 @@ export default async function ScreenshotsPage({ searchParams }: { searchParams: 
   const db = await getDb();
   const self: GalleryPerson = { id: caller.userId, name: personName(caller) };
   const people: GalleryPerson[] = hasPermission(caller, "CAN_APPROVE_TIMESHEET")
-    ? (await listUsers(db, caller)).map((u) => ({ id: u.id, name: personName(u) }))
+    ? (await listUsers(db, caller)).items.map((u) => ({ id: u.id, name: personName(u) }))
     : [self];
   if (!people.some((p) => p.id === self.id)) people.unshift(self);
   const today = localDate(now(), caller.timeZone);

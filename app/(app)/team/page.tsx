@@ -52,7 +52,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
   const caller = await requirePagePermission("CAN_APPROVE_TIMESHEET");
   const sp = await searchParams;
   const db = await getDb();
-  const teams = (await listTeams(db, caller)).filter(
+  const teams = (await listTeams(db, caller)).items.filter(
     (t) => isAdmin(caller) || t.members.some((m) => m.userId === caller.userId && m.manager),
   );
 

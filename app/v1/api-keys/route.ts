@@ -1,6 +1,8 @@
 // GET, POST /v1/api-keys – list API keys (admins: the organisation's; others: their own); create one for yourself
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
+import { pageQuery } from "@/lib/validation/common";
 import { apiKeyView, createApiKey, listApiKeys } from "@/lib/services/api-keys";
 import { apiKeyCreateBody } from "@/lib/validation/accounts";
 import { apiKeyInfoResponse, issuedApiKeyResponse } from "@/lib/validation/account-responses";
@@ -9,9 +11,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({
   scope: "users:read",
-  summary: "List API keys",
+  query: pageQuery,
+  paginated: true,
+  summary: "List API keys, newest first (paginated)",
   response: z.array(apiKeyInfoResponse),
-  handler: async ({ db, caller }) => (await listApiKeys(db, caller)).map(apiKeyView),
+  handler: async ({ db, caller, query }) => mapPage(await listApiKeys(db, caller, query), apiKeyView),
 });
 
 export const POST = route({

@@ -1,6 +1,8 @@
 // GET, POST /v1/invitations – admins list invitations and invite an e-mail (the response carries the one-time link)
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
+import { pageQuery } from "@/lib/validation/common";
 import { createInvitation, invitationView, listInvitations } from "@/lib/services/invitations";
 import { invitationCreateBody } from "@/lib/validation/accounts";
 import { createdInvitationResponse, invitationResponse } from "@/lib/validation/account-responses";
@@ -10,9 +12,11 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   scope: "admin",
   permission: "ORG_ADMIN",
-  summary: "List invitations",
+  query: pageQuery,
+  paginated: true,
+  summary: "List invitations, newest first (paginated)",
   response: z.array(invitationResponse),
-  handler: async ({ db, caller }) => (await listInvitations(db, caller)).map(invitationView),
+  handler: async ({ db, caller, query }) => mapPage(await listInvitations(db, caller, query), invitationView),
 });
 
 export const POST = route({

@@ -1,6 +1,7 @@
 // GET, POST /v1/productivity-rules – list the organisation's productivity rules; admins add one
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
 import { productivityRuleResponse } from "@/lib/validation/dashboard-responses";
 import { createRule, listRules, ruleView } from "@/lib/services/productivity-rules";
 import { ruleBody, ruleListQuery } from "@/lib/validation/productivity-rules";
@@ -10,9 +11,10 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   scope: "users:read",
   query: ruleListQuery,
-  summary: "List productivity rules (organisation rules first, then team overrides)",
+  paginated: true,
+  summary: "List productivity rules (organisation rules first, then team overrides; paginated)",
   response: z.array(productivityRuleResponse),
-  handler: async ({ db, caller, query }) => (await listRules(db, caller, query)).map(ruleView),
+  handler: async ({ db, caller, query }) => mapPage(await listRules(db, caller, query, query), ruleView),
 });
 
 export const POST = route({

@@ -1,6 +1,7 @@
 // GET, POST /v1/projects – list the organisation's projects (paginated, oldest first); any member creates one
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
 import { createProject, listProjects, projectView } from "@/lib/services/projects";
 import { listQuery, projectCreateBody } from "@/lib/validation/tracking";
 import { projectResponse } from "@/lib/validation/tracking-responses";
@@ -10,9 +11,10 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   scope: "time:read",
   query: listQuery,
-  summary: "List projects (page, limit ≤ 100; oldest first)",
+  paginated: true,
+  summary: "List projects, oldest first (paginated)",
   response: z.array(projectResponse),
-  handler: async ({ db, caller, query }) => (await listProjects(db, caller, query)).map(projectView),
+  handler: async ({ db, caller, query }) => mapPage(await listProjects(db, caller, query), projectView),
 });
 
 export const POST = route({

@@ -1,6 +1,7 @@
 // GET, POST /v1/tasks – list the organisation's tasks (paginated; status and projectId filters); any member creates one
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
 import { createTask, listTasks, taskView } from "@/lib/services/tasks";
 import { taskCreateBody, taskListQuery } from "@/lib/validation/tracking";
 import { taskResponse } from "@/lib/validation/tracking-responses";
@@ -10,9 +11,10 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   scope: "time:read",
   query: taskListQuery,
-  summary: "List tasks (page, limit ≤ 100; oldest first)",
+  paginated: true,
+  summary: "List tasks, oldest first (paginated; status and projectId filters)",
   response: z.array(taskResponse),
-  handler: async ({ db, caller, query }) => (await listTasks(db, caller, query)).map(taskView),
+  handler: async ({ db, caller, query }) => mapPage(await listTasks(db, caller, query, query), taskView),
 });
 
 export const POST = route({

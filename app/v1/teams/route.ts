@@ -1,6 +1,8 @@
 // GET, POST /v1/teams – list teams (admins: all; others: their own); admins create teams
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
+import { pageQuery } from "@/lib/validation/common";
 import { createTeam, listTeams, teamView } from "@/lib/services/teams";
 import { teamBody } from "@/lib/validation/accounts";
 import { teamResponse } from "@/lib/validation/account-responses";
@@ -9,9 +11,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({
   scope: "users:read",
-  summary: "List teams with their members",
+  query: pageQuery,
+  paginated: true,
+  summary: "List teams with their members, by name (paginated)",
   response: z.array(teamResponse),
-  handler: async ({ db, caller }) => (await listTeams(db, caller)).map(teamView),
+  handler: async ({ db, caller, query }) => mapPage(await listTeams(db, caller, query), teamView),
 });
 
 export const POST = route({

@@ -1,6 +1,8 @@
 // GET, POST /v1/users – list the users the caller may see; admins create users (with a set-password link)
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
+import { pageQuery } from "@/lib/validation/common";
 import { createUser, listUsers, userView } from "@/lib/services/users";
 import { userCreateBody } from "@/lib/validation/accounts";
 import { createdUserResponse, userResponse } from "@/lib/validation/account-responses";
@@ -9,9 +11,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({
   scope: "users:read",
-  summary: "List users (admins: all; managers: their teams; members: themselves)",
+  query: pageQuery,
+  paginated: true,
+  summary: "List users (admins: all; managers: their teams; members: themselves), by name (paginated)",
   response: z.array(userResponse),
-  handler: async ({ db, caller }) => (await listUsers(db, caller)).map(userView),
+  handler: async ({ db, caller, query }) => mapPage(await listUsers(db, caller, query), userView),
 });
 
 export const POST = route({

@@ -1,4 +1,4 @@
-// PUT /api/timesheet/deny – deny submitted timesheets with a reason (PENDING or IN_REVIEW → DENIED)
+// PUT /api/timesheet/deny – deny submitted timesheets, with an optional reason (PENDING or IN_REVIEW → DENIED)
 import { route } from "@/lib/http/handler";
 import { transitionSheets } from "@/lib/services/timesheets";
 import { denyBody } from "@/lib/validation/timesheet";
@@ -10,7 +10,7 @@ export const PUT = route({
   scope: "timesheets:approve",
   permission: "CAN_APPROVE_TIMESHEET",
   body: denyBody,
-  summary: "Deny timesheets (all or none; reason required); the owner may edit and resubmit",
+  summary: "Deny timesheets (all or none; an optional reason is shown to the owner); the owner may edit and resubmit",
   response: sheetListResponse,
   handler: ({ db, caller, body }) => transitionSheets(db, caller, "deny", body),
 });

@@ -1,6 +1,8 @@
 // GET /v1/auth/sessions – live sessions of the organisation (admins)
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
+import { pageQuery } from "@/lib/validation/common";
 import { listSessions, sessionView } from "@/lib/services/accounts";
 import { sessionResponse } from "@/lib/validation/account-responses";
 
@@ -9,7 +11,9 @@ export const dynamic = "force-dynamic";
 export const GET = route({
   scope: "admin",
   permission: "ORG_ADMIN",
-  summary: "List the organisation's active sessions",
+  query: pageQuery,
+  paginated: true,
+  summary: "List the organisation's active sessions, newest first (paginated)",
   response: z.array(sessionResponse),
-  handler: async ({ db, caller }) => (await listSessions(db, caller)).map(sessionView),
+  handler: async ({ db, caller, query }) => mapPage(await listSessions(db, caller, query), sessionView),
 });

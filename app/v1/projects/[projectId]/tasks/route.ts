@@ -1,6 +1,7 @@
 // GET, POST /v1/projects/{projectId}/tasks – list a project's tasks (paginated); add a new task to it
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
 import { createTask, listProjectTasks, taskView } from "@/lib/services/tasks";
 import { uuid } from "@/lib/validation/common";
 import { listQuery, projectTaskCreateBody } from "@/lib/validation/tracking";
@@ -14,9 +15,10 @@ export const GET = route({
   scope: "time:read",
   params,
   query: listQuery,
-  summary: "List the project's tasks (page, limit ≤ 100; oldest first)",
+  paginated: true,
+  summary: "List the project's tasks, oldest first (paginated)",
   response: z.array(taskResponse),
-  handler: async ({ db, caller, params, query }) => (await listProjectTasks(db, caller, params.projectId, query)).map(taskView),
+  handler: async ({ db, caller, params, query }) => mapPage(await listProjectTasks(db, caller, params.projectId, query), taskView),
 });
 
 export const POST = route({

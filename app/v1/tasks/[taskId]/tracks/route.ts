@@ -1,6 +1,7 @@
 // GET, POST /v1/tasks/{taskId}/tracks – list the task's time tracks the caller may read; record the caller's time on it
 import { z } from "zod";
 import { route } from "@/lib/http/handler";
+import { mapPage } from "@/lib/services/paging";
 import { toTimeTrack } from "@/lib/services/entry-views";
 import { createTrack, listTracks } from "@/lib/services/tracks";
 import { uuid } from "@/lib/validation/common";
@@ -15,12 +16,10 @@ export const GET = route({
   scope: "time:read",
   params,
   query: listQuery,
-  summary: "List the task's time tracks (members: their own; managers: also their teams'; admins: all), oldest first",
+  paginated: true,
+  summary: "List the task's time tracks (members: their own; managers: also their teams'; admins: all), oldest first (paginated)",
   response: z.array(trackResponse),
-  handler: async ({ db, caller, params, query }) => {
-    const list = await listTracks(db, caller, params.taskId, query);
-    return list.map((e) => toTimeTrack(e));
-  },
+  handler: async ({ db, caller, params, query }) => mapPage(await listTracks(db, caller, params.taskId, query), (e) => toTimeTrack(e)),
 });
 
 export const POST = route({
