@@ -1,3 +1,4 @@
+import { patternImage } from "../screenshots/helpers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDbKind } from "../db";
 import { call, makeOrg, type TestOrg } from "../helpers";
@@ -119,11 +120,16 @@ describe(`cross-tenant probes (${testDbKind()})`, () => {
     const actsOnValueOnly = op.pathParams.length > 0 && op.pathParams.every((p) => VALUE_PARAMS.has(p));
     for (const cred of creds) {
       const before = await checksum(b.id);
+      // upload routes get a real image, so the probe reaches the tenant check past the form's checks
+      const form = op.handler.spec.rawBody ? new FormData() : undefined;
+      form?.append("file", new Blob([new Uint8Array(await patternImage())], { type: "image/png" }), "x.png");
       const res = await call(op.handler, method, path, {
         params,
         headers: cred.headers,
         query: toQuery(sample(query, named)),
-        body: body ? sample(body, named) : method === "GET" || method === "DELETE" ? undefined : {},
+        ...(form
+          ? { rawBody: form }
+          : { body: body ? sample(body, named) : method === "GET" || method === "DELETE" ? undefined : {} }),
       });
       const after = await checksum(b.id);
       const what = `${method} ${path} (${cred.kind}) → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;

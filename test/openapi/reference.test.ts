@@ -87,7 +87,8 @@ describe("the OpenAPI document behind the reference", () => {
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.info.description).toContain("POST /v1/auth/api-key/login");
     expect(doc.info.description).toMatch(/scopes/i);
-    expect(op("POST /v1/dashboard/productivity-analysis")!.security).toContainEqual({ bearerAuth: [] });
+    // API keys need the route's scope: the requirement names it
+    expect(op("POST /v1/dashboard/productivity-analysis")!.security).toContainEqual({ bearerAuth: ["reports:read"] });
     expect(op("POST /v1/auth/login")!.security).toEqual([]);
   });
 });

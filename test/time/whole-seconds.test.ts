@@ -124,7 +124,7 @@ describe(`the whole-seconds migration (${testDbKind()})`, () => {
   it("truncates existing rows without overlaps, deletes sub-second entries, and the rollup triggers record the change", async () => {
     const org = await makeOrg();
     const d = await db();
-    const file = readFileSync(join(process.cwd(), "drizzle/0004_whole_seconds_week_instants.sql"), "utf8");
+    const file = readFileSync(join(process.cwd(), "drizzle/0006_whole_seconds_week_instants.sql"), "utf8");
     const statements = file
       .split("--> statement-breakpoint")
       .map((s) => s.trim())

@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({
   permission: "TIME_TRACKER",
+  scope: "time:read",
   query: dailyChartQuery,
   summary: "Seed 004's project time report: the range's seconds per group (largest first), the sum of the daily chart",
   response: timeReportResponse,

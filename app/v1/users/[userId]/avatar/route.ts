@@ -15,6 +15,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ userId: uuid });
 
 export const GET = route({
+  scope: "users:read",
   params,
   summary: "Fetch a user's picture (a 256×256 WebP); any signed-in member of the user's organisation may, anyone else gets 404",
   handler: async ({ db, caller, params }) => {
@@ -27,6 +28,7 @@ export const GET = route({
 const MAX_FORM_BYTES = MAX_AVATAR_BYTES + 16 * 1024;
 
 export const PUT = route({
+  scope: "users:write",
   params,
   rawBody: true,
   maxBodyBytes: MAX_FORM_BYTES,
@@ -43,6 +45,7 @@ export const PUT = route({
 });
 
 export const DELETE = route({
+  scope: "users:write",
   params,
   summary: "Remove a user's picture; the user themself or an admin",
   response: userResponse,
