@@ -5,6 +5,16 @@ import { forbidden, notFound } from "@/lib/errors";
 import type { Scope } from "./scopes";
 
 // The one place that decides permissions (SPEC.md, "Permissions").
+//
+// Which layer checks what (issue 15):
+// - the route wrapper (lib/http/handler.ts) checks what needs no row: credentials, the API key's
+//   scope (RouteSpec.scope) and the organisation-level permission (RouteSpec.permission), before
+//   the body is read, so a caller without the permission gets 403 whatever it sends;
+// - services check object-level access (assertUserAccess, tenant scoping, owner-or-admin), since
+//   only they load the rows.
+// A service that is also called from a server component (the admin pages) keeps its own
+// organisation-level check (requirePermission) as well: that is the guard of that entry point,
+// not a duplicate to remove.
 export const PERMISSIONS = ["TIME_TRACKER", "CAN_APPROVE_TIMESHEET", "ORG_ADMIN", "SUPER_USER"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -28,7 +28,8 @@ export interface HandlerArgs<P, Q, B, A extends AuthMode> {
   requestId: string;
 }
 
-export interface RouteSpec<P, Q, B, A extends AuthMode> {
+/** A route's declaration without its family (v1Route and the others add it). */
+export interface RouteSpecOf<P, Q, B, A extends AuthMode> {
   /** Who may call: a valid token or web session (default), optional, or none. */
   auth?: A;
   /**
@@ -64,6 +65,14 @@ export interface RouteSpec<P, Q, B, A extends AuthMode> {
   summary?: string;
   response?: ZodType;
   handler: (args: HandlerArgs<P, Q, B, A>) => Promise<unknown>;
+}
+
+export interface RouteSpec<P, Q, B, A extends AuthMode> extends RouteSpecOf<P, Q, B, A> {
+  /**
+   * The API family whose conventions (envelope, error codes, OpenAPI schemas: lib/http/families.ts)
+   * the route follows. `by-url` only for the catch-all 404s, which answer for every family.
+   */
+  family: Family | "by-url";
 }
 
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -181,7 +190,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
     const incoming = req.headers.get("x-request-id");
     const requestId = incoming && /^[\w.-]{8,100}$/.test(incoming) ? incoming : randomUUID();
     const url = new URL(req.url);
-    const family = familyOf(url.pathname);
+    const family = spec.family === "by-url" ? familyOf(url.pathname) : spec.family;
     const hadAuthHeader = req.headers.has("authorization");
     let caller: Caller | null = null;
     let response: Response;
@@ -297,3 +306,18 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
   };
   return Object.assign(fn, { spec: spec as unknown as RouteSpec<unknown, unknown, unknown, AuthMode> });
 }
+
+type Declared = <P = undefined, Q = undefined, B = undefined, A extends AuthMode = "required">(spec: RouteSpecOf<P, Q, B, A>) => RouteHandler;
+const routeOf =
+  (family: Family): Declared =>
+  (spec) =>
+    route({ ...spec, family });
+
+/** A route of the /v1 account and tracking API. */
+export const v1Route: Declared = routeOf("v1");
+/** A route of the /api/timesheet family (and the other /api routes). */
+export const timesheetRoute: Declared = routeOf("timesheet");
+/** A route of the /v1/dashboard family. */
+export const dashboardRoute: Declared = routeOf("dashboard");
+/** A route of the /v1/proof-of-work family. */
+export const powRoute: Declared = routeOf("pow");

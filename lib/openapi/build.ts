@@ -1,6 +1,7 @@
 import { z, type ZodType } from "zod";
 import type { RouteHandler } from "@/lib/http/handler";
-import { errorBody, familyOf, type Family } from "@/lib/http/envelope";
+import { errorBody } from "@/lib/http/envelope";
+import { families, familyOf, type Family } from "@/lib/http/families";
 import { AppError, errorStatus, type ErrorCode } from "@/lib/errors";
 import { seedExamples } from "./examples";
 
@@ -47,49 +48,11 @@ function parametersOf(schema: ZodType | undefined, where: "path" | "query") {
   }));
 }
 
-const familyTitles: Record<Family, string> = {
-  v1: "Account and tracking API (/v1)",
-  timesheet: "Timesheet API (/api/timesheet)",
-  dashboard: "Dashboards (/v1/dashboard)",
-  pow: "Proof of work (/v1/proof-of-work)",
-};
+const familyTitles = Object.fromEntries(Object.values(families).map((f) => [f.name, f.title])) as Record<Family, string>;
 
-const errorSchemas: Record<Exclude<Family, "pow">, JsonSchema> = {
-  v1: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" }, details: { type: "object" } } },
-  timesheet: {
-    type: "object",
-    required: ["statusCode", "error", "message"],
-    properties: { statusCode: { type: "integer" }, error: { type: "string" }, message: { type: "string" }, details: { type: "object" } },
-  },
-  dashboard: {
-    type: "object",
-    required: ["success", "statusCode", "statusMessage", "data", "error"],
-    properties: {
-      success: { const: false },
-      statusCode: { type: "integer" },
-      statusMessage: { type: "string" },
-      data: { type: "null" },
-      error: { type: "object", required: ["message", "code"], properties: { message: { type: "string" }, code: { type: "string" } } },
-    },
-  },
-};
-
-function successSchema(family: Family, data: JsonSchema): JsonSchema {
-  if (family === "dashboard") {
-    return {
-      type: "object",
-      required: ["success", "statusCode", "statusMessage", "error", "data"],
-      properties: { success: { const: true }, statusCode: { type: "integer" }, statusMessage: { type: "string" }, error: { type: "null" }, data },
-    };
-  }
-  if (family === "pow") {
-    return {
-      type: "object",
-      required: ["statusCode", "statusMessage", "error", "response"],
-      properties: { statusCode: { type: "integer" }, statusMessage: { type: "string" }, error: { type: "null" }, response: data },
-    };
-  }
-  return data;
+/** The family a route declares (the catch-all 404s, which answer for every family, are not documented). */
+function declaredFamily(spec: { family: Family | "by-url" }, pattern: string): Family {
+  return spec.family === "by-url" ? familyOf(pattern) : spec.family;
 }
 
 // A paged list's answer is the plain array; these headers say how many rows exist and where the next page is.
@@ -176,11 +139,11 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     if (r.catchAll) continue;
-    const family = familyOf(r.pattern);
     for (const method of METHODS) {
       const h = handlerOf(r.module, method);
       if (!h) continue;
       const spec = h.spec;
+      const family = declaredFamily(spec, r.pattern);
       const status = spec.status ?? 200;
       const secured = (spec.auth ?? "required") !== "none";
       const errors = new Set<number>([400, 422, 503]);
@@ -205,7 +168,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
           description: spec.message ?? "Success",
           content: {
             "application/json": {
-              schema: successSchema(family, spec.response ? toSchema(spec.response) : {}),
+              schema: families[family].successSchema(spec.response ? toSchema(spec.response) : {}),
               ...(example?.response !== undefined ? { examples: examplesOf(example.response, example.seed) } : {}),
             },
           },
@@ -218,7 +181,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
           description,
           content: {
             "application/json": {
-              schema: { $ref: `#/components/schemas/${family === "pow" ? "dashboard" : family}Error` },
+              schema: { $ref: `#/components/schemas/${families[family].errorSchemaName}` },
               examples: { error: { summary: `${familyTitles[family]} error envelope`, value: errorExample(family, code, description) } },
             },
           },
@@ -277,7 +240,7 @@ export function buildOpenApi(routes: readonly RouteEntry[], opts: { serverUrl?: 
         },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The web app's sign-in session." },
       },
-      schemas: Object.fromEntries(Object.entries(errorSchemas).map(([f, s]) => [`${f}Error`, s])),
+      schemas: Object.fromEntries(Object.values(families).flatMap((f) => (f.errorSchema ? [[f.errorSchemaName, f.errorSchema]] : []))),
     },
   };
 }

@@ -12,6 +12,7 @@ import { call, makeOrg } from "../helpers";
 
 const throwing = (code: ErrorCode) =>
   route({
+    family: "by-url",
     auth: "none",
     handler: async () => {
       throw new AppError(code, `failed with ${code}`);
@@ -58,6 +59,7 @@ describe(`handler wrapper (${testDbKind()})`, () => {
 
   it("hides unknown errors behind a generic 500", async () => {
     const h = route({
+    family: "by-url",
       auth: "none",
       handler: async () => {
         throw new Error("secret internals: password=hunter2");
@@ -70,6 +72,7 @@ describe(`handler wrapper (${testDbKind()})`, () => {
   });
 
   const echo = route({
+    family: "by-url",
     auth: "none",
     params: z.object({ id: z.uuid() }),
     query: z.object({ page: z.coerce.number().int().min(1).default(1) }),
@@ -107,7 +110,7 @@ describe(`handler wrapper (${testDbKind()})`, () => {
   });
 
   it("requires credentials by default and rejects bad tokens", async () => {
-    const whoami = route({ handler: async ({ caller }) => ({ userId: caller.userId }) });
+    const whoami = route({ family: "by-url", handler: async ({ caller }) => ({ userId: caller.userId }) });
     const org = await makeOrg();
     const none = await call(whoami, "GET", "/v1/me");
     expect(none.status).toBe(401);
@@ -124,8 +127,8 @@ describe(`handler wrapper (${testDbKind()})`, () => {
   });
 
   it("checks the route's permission", async () => {
-    const adminOnly = route({ permission: "ORG_ADMIN", handler: async () => ({ ok: true }) });
-    const approver = route({ permission: "CAN_APPROVE_TIMESHEET", handler: async () => ({ ok: true }) });
+    const adminOnly = route({ family: "by-url", permission: "ORG_ADMIN", handler: async () => ({ ok: true }) });
+    const approver = route({ family: "by-url", permission: "CAN_APPROVE_TIMESHEET", handler: async () => ({ ok: true }) });
     const org = await makeOrg();
     expect((await call(adminOnly, "GET", "/v1/x", { token: org.member.token })).status).toBe(403);
     expect((await call(adminOnly, "GET", "/v1/x", { token: org.admin.token })).status).toBe(200);
@@ -184,8 +187,8 @@ describe(`health (${testDbKind()})`, () => {
 
   it("gives up on a waiting request at the deadline once the database is known to be down", async () => {
     resetBreaker({ deadlineMs: 200 });
-    const hanging = route({ auth: "none", handler: () => new Promise(() => {}) });
-    const slow = route({ auth: "none", handler: () => new Promise((r) => setTimeout(() => r({ ok: true }), 400)) });
+    const hanging = route({ family: "by-url", auth: "none", handler: () => new Promise(() => {}) });
+    const slow = route({ family: "by-url", auth: "none", handler: () => new Promise((r) => setTimeout(() => r({ ok: true }), 400)) });
     try {
       // healthy database: a slow request is not cut off
       expect((await call(slow, "GET", "/v1/slow")).status).toBe(200);
@@ -200,7 +203,7 @@ describe(`health (${testDbKind()})`, () => {
 
   it("still gives up at the deadline after the breaker closed again while the database was found down recently", async () => {
     resetBreaker({ deadlineMs: 200 });
-    const hanging = route({ auth: "none", handler: () => new Promise(() => {}) });
+    const hanging = route({ family: "by-url", auth: "none", handler: () => new Promise(() => {}) });
     try {
       tripBreaker(Date.now() - 5000); // found down 5 s ago: the breaker is closed, the suspicion stays
       const t = Date.now();

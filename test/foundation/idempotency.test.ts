@@ -9,6 +9,7 @@ import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
 
 const upload = route({
+    family: "by-url",
   idempotent: true,
   status: 201,
   body: z.object({ n: z.number().int() }),

@@ -1,11 +1,11 @@
 // GET /api/health – liveness and database readiness (503 when the database is gone)
 import { getDbHandle } from "@/db/client";
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { databaseHealth } from "@/lib/services/health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   auth: "none",
   summary: "Health of the app and its database",
   handler: async () => databaseHealth(await getDbHandle()),

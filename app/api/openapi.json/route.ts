@@ -1,5 +1,5 @@
 // GET /api/openapi.json – the OpenAPI 3.1 document of every API route
-import { route, type RouteHandler } from "@/lib/http/handler";
+import { timesheetRoute, type RouteHandler } from "@/lib/http/handler";
 import { buildOpenApi } from "@/lib/openapi/build";
 import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/http/origin";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 let cached: Record<string, unknown> | undefined;
 
 // Annotated: the route table imports this module too.
-export const GET: RouteHandler = route({
+export const GET: RouteHandler = timesheetRoute({
   auth: "none",
   handler: async ({ req }): Promise<unknown> => {
     cached ??= buildOpenApi(routeTable) as Record<string, unknown>;

@@ -1,12 +1,12 @@
 // GET /api/timesheet – list weekly timesheets with their totals and status
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { listSheets } from "@/lib/services/timesheets";
 import { sheetListQuery } from "@/lib/validation/timesheet";
 import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: sheetListQuery,

@@ -1,6 +1,6 @@
 // GET, POST /v1/api-keys – list API keys (admins: the organisation's; others: their own); create one for yourself
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { pageQuery } from "@/lib/validation/common";
 import { apiKeyView, createApiKey, listApiKeys } from "@/lib/services/api-keys";
@@ -9,7 +9,7 @@ import { apiKeyInfoResponse, issuedApiKeyResponse } from "@/lib/validation/accou
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   query: pageQuery,
   paginated: true,
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, query }) => mapPage(await listApiKeys(db, caller, query), apiKeyView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "signed-in",
   body: apiKeyCreateBody,
   status: 201,

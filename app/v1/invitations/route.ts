@@ -1,6 +1,6 @@
 // GET, POST /v1/invitations – admins list invitations and invite an e-mail (the response carries the one-time link)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { pageQuery } from "@/lib/validation/common";
 import { createInvitation, invitationView, listInvitations } from "@/lib/services/invitations";
@@ -9,7 +9,7 @@ import { createdInvitationResponse, invitationResponse } from "@/lib/validation/
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   query: pageQuery,
@@ -19,7 +19,7 @@ export const GET = route({
   handler: async ({ db, caller, query }) => mapPage(await listInvitations(db, caller, query), invitationView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   body: invitationCreateBody,

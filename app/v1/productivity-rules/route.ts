@@ -1,6 +1,6 @@
 // GET, POST /v1/productivity-rules – list the organisation's productivity rules; admins add one
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { productivityRuleResponse } from "@/lib/validation/dashboard-responses";
 import { createRule, listRules, ruleView } from "@/lib/services/productivity-rules";
@@ -8,7 +8,7 @@ import { ruleBody, ruleListQuery } from "@/lib/validation/productivity-rules";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   query: ruleListQuery,
   paginated: true,
@@ -17,7 +17,7 @@ export const GET = route({
   handler: async ({ db, caller, query }) => mapPage(await listRules(db, caller, query, query), ruleView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   body: ruleBody,

@@ -1,6 +1,6 @@
 // GET, POST /v1/projects – list the organisation's projects (paginated, oldest first); any member creates one
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { createProject, listProjects, projectView } from "@/lib/services/projects";
 import { listQuery, projectCreateBody } from "@/lib/validation/tracking";
@@ -8,7 +8,7 @@ import { projectResponse } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "time:read",
   query: listQuery,
   paginated: true,
@@ -17,7 +17,7 @@ export const GET = route({
   handler: async ({ db, caller, query }) => mapPage(await listProjects(db, caller, query), projectView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   body: projectCreateBody,
   status: 201,

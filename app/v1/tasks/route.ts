@@ -1,6 +1,6 @@
 // GET, POST /v1/tasks – list the organisation's tasks (paginated; status and projectId filters); any member creates one
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { createTask, listTasks, taskView } from "@/lib/services/tasks";
 import { taskCreateBody, taskListQuery } from "@/lib/validation/tracking";
@@ -8,7 +8,7 @@ import { taskResponse } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "time:read",
   query: taskListQuery,
   paginated: true,
@@ -17,7 +17,7 @@ export const GET = route({
   handler: async ({ db, caller, query }) => mapPage(await listTasks(db, caller, query, query), taskView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   body: taskCreateBody,
   status: 201,

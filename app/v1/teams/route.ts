@@ -1,6 +1,6 @@
 // GET, POST /v1/teams – list teams (admins: all; others: their own); admins create teams
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { pageQuery } from "@/lib/validation/common";
 import { createTeam, listTeams, teamView } from "@/lib/services/teams";
@@ -9,7 +9,7 @@ import { teamResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   query: pageQuery,
   paginated: true,
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, query }) => mapPage(await listTeams(db, caller, query), teamView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   body: teamBody,

@@ -1,6 +1,6 @@
 // GET, POST /v1/users – list the users the caller may see; admins create users (with a set-password link)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { pageQuery } from "@/lib/validation/common";
 import { createUser, listUsers, userView } from "@/lib/services/users";
@@ -9,7 +9,7 @@ import { createdUserResponse, userResponse } from "@/lib/validation/account-resp
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   query: pageQuery,
   paginated: true,
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, query }) => mapPage(await listUsers(db, caller, query), userView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   body: userCreateBody,

@@ -1,12 +1,12 @@
 // GET /api/timesheet/activity – list app and URL activities with durations (or totals per name)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { listActivities } from "@/lib/services/activities";
 import { activityListQuery } from "@/lib/validation/timesheet";
 import { activityListResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: activityListQuery,

@@ -1,12 +1,12 @@
 // PUT /api/timesheet/deny – deny submitted timesheets, with an optional reason (PENDING or IN_REVIEW → DENIED)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { transitionSheets } from "@/lib/services/timesheets";
 import { denyBody } from "@/lib/validation/timesheet";
 import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route({
+export const PUT = timesheetRoute({
   scope: "timesheets:approve",
   permission: "CAN_APPROVE_TIMESHEET",
   body: denyBody,

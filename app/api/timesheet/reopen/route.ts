@@ -1,12 +1,12 @@
 // PUT /api/timesheet/reopen – admins reopen approved timesheets (APPROVED → DRAFT), audited
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { transitionSheets } from "@/lib/services/timesheets";
 import { reopenBody } from "@/lib/validation/timesheet";
 import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route({
+export const PUT = timesheetRoute({
   scope: "admin",
   permission: "ORG_ADMIN",
   body: reopenBody,

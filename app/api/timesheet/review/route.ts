@@ -1,12 +1,12 @@
 // PUT /api/timesheet/review – mark submitted timesheets as under review (PENDING → IN_REVIEW)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { transitionSheets } from "@/lib/services/timesheets";
 import { sheetIdsBody } from "@/lib/validation/timesheet";
 import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route({
+export const PUT = timesheetRoute({
   scope: "timesheets:approve",
   permission: "CAN_APPROVE_TIMESHEET",
   body: sheetIdsBody,

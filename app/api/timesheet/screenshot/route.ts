@@ -1,6 +1,6 @@
 // GET, POST /api/timesheet/screenshot – list a user's screenshots in a range; a desktop agent uploads one
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { readMultipart } from "@/lib/http/multipart";
 import { zodToAppError } from "@/lib/http/zod-error";
 import { AppError, invalidField } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { screenshotListQuery, screenshotListResponse, screenshotResponse, screen
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: screenshotListQuery,
@@ -26,7 +26,7 @@ export const GET = route({
 // Room for the form's other fields and boundaries next to the largest image.
 const MAX_FORM_BYTES = MAX_SCREENSHOT_BYTES + 64 * 1024;
 
-export const POST = route({
+export const POST = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   idempotent: true,

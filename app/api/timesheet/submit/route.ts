@@ -1,12 +1,12 @@
 // PUT /api/timesheet/submit – submit own weekly timesheets for approval (DRAFT or DENIED → PENDING)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { transitionSheets } from "@/lib/services/timesheets";
 import { submitBody } from "@/lib/validation/timesheet";
 import { sheetListResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route({
+export const PUT = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   body: submitBody,

@@ -1,12 +1,12 @@
 // GET, POST /api/timesheet/time-log – list time logs; create a log (MANUAL unless logType says otherwise)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { createTimeLog, listTimeLogs } from "@/lib/services/time-logs";
 import { timeLogCreateBody, timeLogListQuery } from "@/lib/validation/timesheet";
 import { timeLogListResponse, writtenTimeLogResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: timeLogListQuery,
@@ -15,7 +15,7 @@ export const GET = route({
   handler: ({ db, caller, query }) => listTimeLogs(db, caller, query),
 });
 
-export const POST = route({
+export const POST = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   idempotent: true,

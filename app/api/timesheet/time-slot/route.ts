@@ -1,12 +1,12 @@
 // GET, POST /api/timesheet/time-slot – list 10-minute activity slots; record one (a repeat replaces its figures)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { listSlots, recordSlot } from "@/lib/services/activity-slots";
 import { slotListQuery, timeSlotBody } from "@/lib/validation/timesheet";
 import { slotListResponse, slotResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: slotListQuery,
@@ -15,7 +15,7 @@ export const GET = route({
   handler: ({ db, caller, query }) => listSlots(db, caller, query),
 });
 
-export const POST = route({
+export const POST = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   body: timeSlotBody,

@@ -1,6 +1,6 @@
 // GET, DELETE /v1/api-keys/{apiKeyId} – read an API key's metadata; delete it (its sessions end at once)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { apiKeyView, deleteApiKey, getApiKey } from "@/lib/services/api-keys";
 import { uuid } from "@/lib/validation/common";
 import { apiKeyInfoResponse, messageResponse } from "@/lib/validation/account-responses";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ apiKeyId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   params,
   summary: "Get an API key's metadata",
@@ -17,7 +17,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => apiKeyView(await getApiKey(db, caller, params.apiKeyId)),
 });
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "users:write",
   params,
   summary: "Delete an API key",

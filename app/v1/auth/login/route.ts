@@ -1,5 +1,5 @@
 // POST /v1/auth/login – e-mail and password → access token (1 day) and refresh token (7 days)
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { clientInfo } from "@/lib/http/client-info";
 import { login } from "@/lib/services/accounts";
 import { loginBody } from "@/lib/validation/accounts";
@@ -7,7 +7,7 @@ import { tokensResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   auth: "none",
   throttled: true,
   body: loginBody,

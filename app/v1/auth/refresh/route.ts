@@ -1,12 +1,12 @@
 // POST /v1/auth/refresh – rotate the tokens of a password session (a reused refresh token revokes it)
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { refreshSession } from "@/lib/services/accounts";
 import { refreshBody } from "@/lib/validation/accounts";
 import { tokensResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   auth: "none",
   body: refreshBody,
   summary: "Exchange a refresh token for a new token pair",

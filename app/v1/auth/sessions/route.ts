@@ -1,6 +1,6 @@
 // GET /v1/auth/sessions – live sessions of the organisation (admins)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { pageQuery } from "@/lib/validation/common";
 import { listSessions, sessionView } from "@/lib/services/accounts";
@@ -8,7 +8,7 @@ import { sessionResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   query: pageQuery,

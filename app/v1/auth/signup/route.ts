@@ -1,5 +1,5 @@
 // POST /v1/auth/signup – register a user and their organisation (the user becomes its admin)
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { clientInfo } from "@/lib/http/client-info";
 import { signup } from "@/lib/services/accounts";
 import { orgView } from "@/lib/services/organizations";
@@ -9,7 +9,7 @@ import { signupResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   auth: "none",
   throttled: true,
   body: signupBody,

@@ -1,12 +1,12 @@
 // POST /v1/dashboard/productivity-analysis – per user active time split into productive, unproductive and neutral
-import { route } from "@/lib/http/handler";
+import { dashboardRoute } from "@/lib/http/handler";
 import { productivityAnalysisResponse } from "@/lib/validation/dashboard-responses";
 import { productivityAnalysis } from "@/lib/services/dashboards/productivity-analysis";
 import { dashboardBody } from "@/lib/validation/dashboards";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = dashboardRoute({
   scope: "reports:read",
   body: dashboardBody,
   message: "Fetched productivity analysis successfully",

@@ -1,12 +1,12 @@
 // POST /v1/dashboard/weekly-summary – day-by-day totals of the Monday-to-Sunday week(s) containing the range
-import { route } from "@/lib/http/handler";
+import { dashboardRoute } from "@/lib/http/handler";
 import { weeklySummaryResponse } from "@/lib/validation/dashboard-responses";
 import { weeklySummary } from "@/lib/services/dashboards/weekly-summary";
 import { dashboardBody } from "@/lib/validation/dashboards";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = dashboardRoute({
   scope: "reports:read",
   body: dashboardBody,
   message: "Fetched weekly summary successfully",

@@ -1,6 +1,6 @@
 // GET, DELETE /v1/invitations/{invId} – admins read or revoke a pending invitation
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { deleteInvitation, getInvitation, invitationView } from "@/lib/services/invitations";
 import { uuid } from "@/lib/validation/common";
 import { invitationResponse, messageResponse } from "@/lib/validation/account-responses";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ invId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => invitationView(await getInvitation(db, caller, params.invId)),
 });
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,

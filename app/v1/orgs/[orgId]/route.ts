@@ -1,6 +1,6 @@
 // GET, PUT /v1/orgs/{orgId} – read the caller's organisation; admins update it
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { getOrganization, orgView, updateOrganization } from "@/lib/services/organizations";
 import { orgUpdateBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ orgId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   params,
   summary: "Get an organisation",
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => orgView(await getOrganization(db, caller, params.orgId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,

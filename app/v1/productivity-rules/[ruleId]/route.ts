@@ -1,6 +1,6 @@
 // GET, PUT, DELETE /v1/productivity-rules/{ruleId} – read a productivity rule; admins change or delete it
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { productivityRuleResponse } from "@/lib/validation/dashboard-responses";
 import { deleteRule, getRule, ruleView, updateRule } from "@/lib/services/productivity-rules";
 import { ruleUpdateBody } from "@/lib/validation/productivity-rules";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ ruleId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   params,
   summary: "Get a productivity rule",
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => ruleView(await getRule(db, caller, params.ruleId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,
@@ -28,7 +28,7 @@ export const PUT = route({
   handler: async ({ db, caller, params, body }) => ruleView(await updateRule(db, caller, params.ruleId, body)),
 });
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,

@@ -1,6 +1,6 @@
 // GET, PUT /v1/projects/{projectId} – read a project; its creator or an admin updates it
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { getProject, projectView, updateProject } from "@/lib/services/projects";
 import { uuid } from "@/lib/validation/common";
 import { projectUpdateBody } from "@/lib/validation/tracking";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ projectId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "time:read",
   params,
   summary: "Get a project",
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => projectView(await getProject(db, caller, params.projectId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "time:write",
   params,
   body: projectUpdateBody,

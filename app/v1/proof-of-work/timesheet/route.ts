@@ -1,12 +1,12 @@
 // POST /v1/proof-of-work/timesheet – one page of users with their daily tracked time, check-in and check-out
-import { route } from "@/lib/http/handler";
+import { powRoute } from "@/lib/http/handler";
 import { proofOfWorkResponse } from "@/lib/validation/dashboard-responses";
 import { proofOfWork } from "@/lib/services/dashboards/proof-of-work";
 import { proofOfWorkBody } from "@/lib/validation/dashboards";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = powRoute({
   scope: "reports:read",
   body: proofOfWorkBody,
   message: "Fetched timesheet successfully",

@@ -1,6 +1,6 @@
 // GET, PUT /v1/tasks/{taskId} – read a task; its creator or an admin updates it (name, description, externalId, status)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { getTask, taskView, updateTask } from "@/lib/services/tasks";
 import { uuid } from "@/lib/validation/common";
 import { taskUpdateBody } from "@/lib/validation/tracking";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ taskId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "time:read",
   params,
   summary: "Get a task",
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => taskView(await getTask(db, caller, params.taskId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "time:write",
   params,
   body: taskUpdateBody,

@@ -1,6 +1,6 @@
 // GET, PUT, DELETE /v1/teams/{teamId} – read a team (admins and its members); admins rename or delete it
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { deleteTeam, getTeam, teamView, updateTeam } from "@/lib/services/teams";
 import { teamBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ teamId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   params,
   summary: "Get a team with its members",
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => teamView(await getTeam(db, caller, params.teamId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,
@@ -28,7 +28,7 @@ export const PUT = route({
   handler: async ({ db, caller, params, body }) => teamView(await updateTeam(db, caller, params.teamId, body)),
 });
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,

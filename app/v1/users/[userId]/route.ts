@@ -1,6 +1,6 @@
 // GET, PUT /v1/users/{userId} – read a user; update (self: names, time zone; admins: also e-mail, role, active)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { getUser, updateUser, userView } from "@/lib/services/users";
 import { userUpdateBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ userId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   params,
   summary: "Get a user",
@@ -18,7 +18,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => userView(await getUser(db, caller, params.userId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "users:write",
   params,
   body: userUpdateBody,

@@ -1,12 +1,12 @@
 // POST /api/timesheet/activity/bulk – ingest a batch of activities from a desktop agent, idempotent per clientId
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { ingestActivities } from "@/lib/services/activities";
 import { activityBulkBody } from "@/lib/validation/timesheet";
 import { activityBulkResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   body: activityBulkBody,

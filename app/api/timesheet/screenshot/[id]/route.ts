@@ -1,12 +1,12 @@
 // DELETE /api/timesheet/screenshot/{id} – the owner or an admin deletes a screenshot and its files
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { deleteScreenshot } from "@/lib/services/screenshots";
 import { uuid } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = route({
+export const DELETE = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   params: z.object({ id: uuid }),

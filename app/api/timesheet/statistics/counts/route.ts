@@ -1,12 +1,12 @@
 // GET /api/timesheet/statistics/counts – time and average activity of the week and of today
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { statisticsCounts } from "@/lib/services/statistics";
 import { statisticsQuery } from "@/lib/validation/timesheet";
 import { countsResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: statisticsQuery,

@@ -1,5 +1,5 @@
 // GET, PUT, DELETE /api/timesheet/time-log/{id} – read, update or delete a time log
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { deleteTimeLog, getTimeLog, updateTimeLog } from "@/lib/services/time-logs";
 import { z } from "zod";
 import { uuid } from "@/lib/validation/common";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ id: uuid });
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   params,
@@ -19,7 +19,7 @@ export const GET = route({
   handler: ({ db, caller, params }) => getTimeLog(db, caller, params.id),
 });
 
-export const PUT = route({
+export const PUT = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   params,
@@ -29,7 +29,7 @@ export const PUT = route({
   handler: ({ db, caller, params, body }) => updateTimeLog(db, caller, params.id, body),
 });
 
-export const DELETE = route({
+export const DELETE = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   params,

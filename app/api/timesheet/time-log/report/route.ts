@@ -1,12 +1,12 @@
 // GET /api/timesheet/time-log/report – seconds per project, task, employee or date over the range
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { timeReport } from "@/lib/services/time-report";
 import { dailyChartQuery } from "@/lib/validation/timesheet";
 import { timeReportResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   permission: "TIME_TRACKER",
   scope: "time:read",
   query: dailyChartQuery,

@@ -1,12 +1,12 @@
 // POST /api/timesheet/timer/start – start the web timer (409 timer_already_running while one runs)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { startWebTimer } from "@/lib/services/timer";
 import { timerStartBody } from "@/lib/validation/timesheet";
 import { timeLogResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   body: timerStartBody.optional().transform((b) => b ?? {}),

@@ -1,12 +1,12 @@
 // GET /api/timesheet/timer/status – the running log (or null) and today's total
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { timerStatus } from "@/lib/services/timer";
 import { timerStatusQuery } from "@/lib/validation/timesheet";
 import { timerStatusResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: timerStatusQuery,

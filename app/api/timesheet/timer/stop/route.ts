@@ -1,12 +1,12 @@
 // POST /api/timesheet/timer/stop – stop the running timer (409 timer_not_running when none runs)
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { stopWebTimer } from "@/lib/services/timer";
 import { timerStopBody } from "@/lib/validation/timesheet";
 import { timeLogResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = timesheetRoute({
   scope: "time:write",
   permission: "TIME_TRACKER",
   body: timerStopBody,

@@ -1,13 +1,13 @@
 // POST /v1/api-keys/{apiKeyId}/rotate – replace an API key: the old one fails at once, the new one is shown once
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { apiKeyView, rotateApiKey } from "@/lib/services/api-keys";
 import { uuid } from "@/lib/validation/common";
 import { issuedApiKeyResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   scope: "signed-in",
   params: z.object({ apiKeyId: uuid }),
   summary: "Rotate an API key",

@@ -1,5 +1,5 @@
 // POST /v1/auth/api-key/login – API key → access token (15 minutes) and refresh token (1 day)
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { clientInfo } from "@/lib/http/client-info";
 import { loginWithApiKey } from "@/lib/services/api-keys";
 import { apiKeyLoginBody } from "@/lib/validation/accounts";
@@ -7,7 +7,7 @@ import { tokensResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   auth: "none",
   throttled: true,
   body: apiKeyLoginBody,

@@ -1,12 +1,12 @@
 // POST /v1/auth/api-key/refresh – rotate the tokens of an API-key session (never past its day)
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { refreshSession } from "@/lib/services/accounts";
 import { refreshBody } from "@/lib/validation/accounts";
 import { tokensResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   auth: "none",
   body: refreshBody,
   summary: "Exchange an API-key session's refresh token for a new token pair",

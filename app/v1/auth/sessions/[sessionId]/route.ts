@@ -1,13 +1,13 @@
 // DELETE /v1/auth/sessions/{sessionId} – revoke a session of the organisation (admins)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { revokeSessionById } from "@/lib/services/accounts";
 import { uuid } from "@/lib/validation/common";
 import { messageResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params: z.object({ sessionId: uuid }),

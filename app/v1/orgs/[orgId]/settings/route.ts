@@ -1,6 +1,6 @@
 // GET, PUT /v1/orgs/{orgId}/settings – read the organisation's privacy and overlap settings; admins change them
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { getOrgSettings, orgSettingsView, updateOrgSettings } from "@/lib/services/org-settings";
 import { uuid } from "@/lib/validation/common";
 import { orgSettingsBody, orgSettingsResponse } from "@/lib/validation/org-settings";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ orgId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   params,
   summary: "Get the organisation's settings (overlap policy, screenshots, blur, retention, default time zone)",
@@ -17,7 +17,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => orgSettingsView(await getOrgSettings(db, caller, params.orgId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,

@@ -1,6 +1,6 @@
 // GET, POST /v1/projects/{projectId}/tasks – list a project's tasks (paginated); add a new task to it
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { createTask, listProjectTasks, taskView } from "@/lib/services/tasks";
 import { uuid } from "@/lib/validation/common";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ projectId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "time:read",
   params,
   query: listQuery,
@@ -21,7 +21,7 @@ export const GET = route({
   handler: async ({ db, caller, params, query }) => mapPage(await listProjectTasks(db, caller, params.projectId, query), taskView),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   params,
   body: projectTaskCreateBody,

@@ -1,6 +1,6 @@
 // GET /v1/reports/users/{userId} – a user's time per project in a range of at most 7 days (startDate, endDate in Unix ms)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { userReport } from "@/lib/services/reports";
 import { uuid } from "@/lib/validation/common";
 import { userReportQuery } from "@/lib/validation/tracking";
@@ -8,7 +8,7 @@ import { userReport as response } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = v1Route({
   scope: "reports:read",
   params: z.object({ userId: uuid }),
   query: userReportQuery,

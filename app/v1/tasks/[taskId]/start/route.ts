@@ -1,6 +1,6 @@
 // POST /v1/tasks/{taskId}/start – start the caller's timer on the task, stopping a running one at the same instant
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { toTimeTrack } from "@/lib/services/entry-views";
 import { startTask } from "@/lib/services/task-timer";
 import { uuid } from "@/lib/validation/common";
@@ -8,7 +8,7 @@ import { trackResponse } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   params: z.object({ taskId: uuid }),
   status: 201,

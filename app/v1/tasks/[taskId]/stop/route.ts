@@ -1,6 +1,6 @@
 // POST /v1/tasks/{taskId}/stop – stop the caller's running track on the task
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { toTimeTrack } from "@/lib/services/entry-views";
 import { stopTask } from "@/lib/services/task-timer";
 import { uuid } from "@/lib/validation/common";
@@ -8,7 +8,7 @@ import { trackResponse } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   params: z.object({ taskId: uuid }),
   summary: "Stop tracking the task (409 timer_not_running when the caller's timer is not on it)",

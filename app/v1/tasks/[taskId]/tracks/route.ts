@@ -1,6 +1,6 @@
 // GET, POST /v1/tasks/{taskId}/tracks – list the task's time tracks the caller may read; record the caller's time on it
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { mapPage } from "@/lib/services/paging";
 import { toTimeTrack } from "@/lib/services/entry-views";
 import { createTrack, listTracks } from "@/lib/services/tracks";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ taskId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "time:read",
   params,
   query: listQuery,
@@ -22,7 +22,7 @@ export const GET = route({
   handler: async ({ db, caller, params, query }) => mapPage(await listTracks(db, caller, params.taskId, query), (e) => toTimeTrack(e)),
 });
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   params,
   body: trackCreateBody,

@@ -1,6 +1,6 @@
 // GET, PUT, DELETE /v1/users/{userId}/avatar – read a user's picture; set or remove it (self, or an admin)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { imageResponse } from "@/lib/http/image-response";
 import { readMultipart } from "@/lib/http/multipart";
 import { AppError, invalidField } from "@/lib/errors";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ userId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "users:read",
   params,
   summary: "Fetch a user's picture (a 256×256 WebP); any signed-in member of the user's organisation may, anyone else gets 404",
@@ -27,7 +27,7 @@ export const GET = route({
 // Room for the multipart boundaries and headers next to the largest picture.
 const MAX_FORM_BYTES = MAX_AVATAR_BYTES + 16 * 1024;
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "users:write",
   params,
   rawBody: true,
@@ -44,7 +44,7 @@ export const PUT = route({
   },
 });
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "users:write",
   params,
   summary: "Remove a user's picture; the user themself or an admin",

@@ -1,6 +1,6 @@
 // POST /v1/users/{userId}/password-reset – admins force a new password after expiresAt (returns the set-password link)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { resetPassword } from "@/lib/services/user-passwords";
 import { passwordResetBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
@@ -8,7 +8,7 @@ import { passwordResetResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   scope: "signed-in",
   permission: "ORG_ADMIN",
   params: z.object({ userId: uuid }),

@@ -1,6 +1,6 @@
 // PUT /v1/users/{userId}/password – a user changes their own password (their other sessions end)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { changeOwnPassword } from "@/lib/services/user-passwords";
 import { passwordBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
@@ -8,7 +8,7 @@ import { messageResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "signed-in",
   params: z.object({ userId: uuid }),
   body: passwordBody,

@@ -1,13 +1,13 @@
 // GET /api/timesheet/screenshot/{id}/thumb – the screenshot's thumbnail (WebP), for its owner, the owner's team managers and admins
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { imageResponse } from "@/lib/http/image-response";
 import { readScreenshotImage } from "@/lib/services/screenshots";
 import { uuid } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   params: z.object({ id: uuid }),

@@ -1,12 +1,12 @@
 // GET /api/timesheet/time-log/report/daily-chart – seconds per local day, grouped by project, task, employee or date
-import { route } from "@/lib/http/handler";
+import { timesheetRoute } from "@/lib/http/handler";
 import { dailyChart } from "@/lib/services/daily-chart";
 import { dailyChartQuery } from "@/lib/validation/timesheet";
 import { dailyChartResponse } from "@/lib/validation/timesheet-responses";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({
+export const GET = timesheetRoute({
   scope: "time:read",
   permission: "TIME_TRACKER",
   query: dailyChartQuery,

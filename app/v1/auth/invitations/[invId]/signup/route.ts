@@ -1,6 +1,6 @@
 // POST /v1/auth/invitations/{invId}/signup – create the invited user through the one-time link
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { clientInfo } from "@/lib/http/client-info";
 import { appOrigin } from "@/lib/http/origin";
 import { invalidField } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { invitationSignupResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   auth: "none",
   throttled: true,
   params: z.object({ invId: uuid }),

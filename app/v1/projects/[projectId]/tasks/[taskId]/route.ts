@@ -1,13 +1,13 @@
 // DELETE /v1/projects/{projectId}/tasks/{taskId} – delete a task of the project and all its time tracks
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { deleteTask } from "@/lib/services/tasks";
 import { uuid } from "@/lib/validation/common";
 import { messageResponse } from "@/lib/validation/account-responses";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "time:write",
   params: z.object({ projectId: uuid, taskId: uuid }),
   summary: "Delete a task and its time tracks (its creator while the time is theirs, or an admin)",

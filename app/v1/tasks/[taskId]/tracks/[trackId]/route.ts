@@ -1,6 +1,6 @@
 // GET, PUT, DELETE /v1/tasks/{taskId}/tracks/{trackId} – read a time track; its owner or an admin changes or deletes it
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { toTimeTrack } from "@/lib/services/entry-views";
 import { deleteTrack, getTrack, updateTrack } from "@/lib/services/tracks";
 import { uuid } from "@/lib/validation/common";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ taskId: uuid, trackId: uuid });
 
-export const GET = route({
+export const GET = v1Route({
   scope: "time:read",
   params,
   summary: "Get a time track",
@@ -20,7 +20,7 @@ export const GET = route({
   handler: async ({ db, caller, params }) => toTimeTrack(await getTrack(db, caller, params.taskId, params.trackId)),
 });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "time:write",
   params,
   body: trackUpdateBody,
@@ -29,7 +29,7 @@ export const PUT = route({
   handler: async ({ db, caller, params, body }) => toTimeTrack(await updateTrack(db, caller, params.taskId, params.trackId, body)),
 });
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "time:write",
   params,
   summary: "Delete a time track (the owner or an admin)",

@@ -1,5 +1,5 @@
 // POST /v1/tasks/clock-in/name/{name} – start tracking the task of this name, creating it when missing
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { toTimeTrack } from "@/lib/services/entry-views";
 import { clockIn } from "@/lib/services/task-timer";
 import { clockInNameParams } from "@/lib/validation/tracking";
@@ -7,7 +7,7 @@ import { trackResponse } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   params: clockInNameParams,
   status: 201,

@@ -1,6 +1,6 @@
 // PUT, DELETE /v1/teams/{teamId}/members/{userId} – admins add a member (or set `manager`) and remove one
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { removeTeamMember, setTeamMember, teamView } from "@/lib/services/teams";
 import { teamMemberBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ teamId: uuid, userId: uuid });
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,
@@ -20,7 +20,7 @@ export const PUT = route({
   handler: async ({ db, caller, params, body }) => teamView(await setTeamMember(db, caller, params.teamId, params.userId, body)),
 });
 
-export const DELETE = route({
+export const DELETE = v1Route({
   scope: "admin",
   permission: "ORG_ADMIN",
   params,

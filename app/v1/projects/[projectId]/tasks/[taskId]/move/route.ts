@@ -1,6 +1,6 @@
 // PUT /v1/projects/{projectId}/tasks/{taskId}/move – move a task of the project to another project (body projectId)
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { moveTask, taskView } from "@/lib/services/tasks";
 import { uuid } from "@/lib/validation/common";
 import { moveBody } from "@/lib/validation/tracking";
@@ -8,7 +8,7 @@ import { taskResponse } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const PUT = route({
+export const PUT = v1Route({
   scope: "time:write",
   params: z.object({ projectId: uuid, taskId: uuid }),
   body: moveBody,

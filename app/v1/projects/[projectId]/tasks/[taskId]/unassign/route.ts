@@ -1,13 +1,13 @@
 // POST /v1/projects/{projectId}/tasks/{taskId}/unassign – detach a task from the project, keeping it and its tracks
 import { z } from "zod";
-import { route } from "@/lib/http/handler";
+import { v1Route } from "@/lib/http/handler";
 import { taskView, unassignTask } from "@/lib/services/tasks";
 import { uuid } from "@/lib/validation/common";
 import { taskResponse } from "@/lib/validation/tracking-responses";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({
+export const POST = v1Route({
   scope: "time:write",
   params: z.object({ projectId: uuid, taskId: uuid }),
   summary: "Unassign a task from the project; the task and its time tracks stay",
