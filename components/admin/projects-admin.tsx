@@ -18,7 +18,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { ConfirmButton } from "./confirm-dialog";
-import { fetchAllPages } from "./fetch-all";
+import { fetchAll } from "@/components/data/queries";
 
 type Project = ReturnType<typeof projectView>;
 type Task = ReturnType<typeof taskView>;
@@ -122,7 +122,7 @@ function EditProject({ project }: { project: Project }) {
 function Tasks({ project }: { project: Project }) {
   const qc = useQueryClient();
   const key = queryKeys.tasks(project.id);
-  const tasks = useQuery({ queryKey: key, queryFn: () => fetchAllPages<Task>(`/v1/projects/${project.id}/tasks`) });
+  const tasks = useQuery({ queryKey: key, queryFn: () => fetchAll<Task>(`/v1/projects/${project.id}/tasks`) });
   const create = useMutation({
     mutationFn: (f: Fields) => api<Task>(`/v1/projects/${project.id}/tasks`, { method: "POST", body: bodyOf(f) }),
     onSuccess: (task) => {
@@ -206,7 +206,7 @@ function Tasks({ project }: { project: Project }) {
 /** /admin/projects: projects and their tasks, each with an optional external id (Jira, GitHub, …). */
 export function ProjectsAdmin() {
   const qc = useQueryClient();
-  const projects = useQuery({ queryKey: queryKeys.projects(), queryFn: () => fetchAllPages<Project>("/v1/projects") });
+  const projects = useQuery({ queryKey: queryKeys.projects(), queryFn: () => fetchAll<Project>("/v1/projects") });
   const [selected, setSelected] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (f: Fields) => api<Project>("/v1/projects", { method: "POST", body: bodyOf(f) }),

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { RuleView } from "@/lib/services/productivity-rules";
 import type { teamView } from "@/lib/services/teams";
 import { api } from "@/lib/api-client";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -162,8 +162,8 @@ function RuleRow({ rule, teamName }: { rule: RuleView; teamName: string }) {
 
 /** /admin/productivity-rules: which apps and domains count as productive or unproductive. */
 export function RulesAdmin() {
-  const rules = useQuery({ queryKey: queryKeys.rules(), queryFn: () => fetchAllPages<RuleView>("/v1/productivity-rules") });
-  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAllPages<Team>("/v1/teams") });
+  const rules = useQuery({ queryKey: queryKeys.rules(), queryFn: () => fetchAll<RuleView>("/v1/productivity-rules") });
+  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAll<Team>("/v1/teams") });
   const [filter, setFilter] = useState("");
   const teamNames = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const shown = (rules.data ?? []).filter((r) => !filter || r.pattern.includes(filter.trim().toLowerCase()));

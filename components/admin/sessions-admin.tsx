@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { sessionView } from "@/lib/services/accounts";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { personName } from "@/components/format/person";
 import { formatDateTime } from "@/components/format/time";
@@ -23,8 +23,8 @@ const KIND = { web: "Web sign-in", password: "API login", api_key: "API key" } a
 export function SessionsAdmin({ currentSessionId, timeZone }: { currentSessionId: string; timeZone: string }) {
   const qc = useQueryClient();
   const router = useRouter();
-  const sessions = useQuery({ queryKey: queryKeys.sessions(), queryFn: () => fetchAllPages<Session>("/v1/auth/sessions") });
-  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAllPages<UserView>("/v1/users") });
+  const sessions = useQuery({ queryKey: queryKeys.sessions(), queryFn: () => fetchAll<Session>("/v1/auth/sessions") });
+  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAll<UserView>("/v1/users") });
   const byId = new Map((users.data ?? []).map((u) => [u.id, u]));
 
   async function revoke(id: string) {

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { teamView } from "@/lib/services/teams";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { personName } from "@/components/format/person";
 import { Button } from "@/components/ui/button";
@@ -189,8 +189,8 @@ function TeamCard({ team, users }: { team: Team; users: UserView[] }) {
 
 /** /admin/teams: create teams, add and remove members, choose who manages each. */
 export function TeamsAdmin() {
-  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAllPages<Team>("/v1/teams") });
-  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAllPages<UserView>("/v1/users") });
+  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAll<Team>("/v1/teams") });
+  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAll<UserView>("/v1/users") });
   return (
     <div className="grid grid-cols-1 gap-6">
       <CreateTeam />

@@ -6,7 +6,7 @@ import { Check, Copy } from "lucide-react";
 import type { invitationView } from "@/lib/services/invitations";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { personName } from "@/components/format/person";
 import { formatDateTime } from "@/components/format/time";
@@ -103,7 +103,7 @@ function InviteForm() {
 
 function Invitations({ timeZone }: { timeZone: string }) {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: queryKeys.invitations(), queryFn: () => fetchAllPages<Invitation>("/v1/invitations") });
+  const list = useQuery({ queryKey: queryKeys.invitations(), queryFn: () => fetchAll<Invitation>("/v1/invitations") });
   const revoke = async (id: string) => {
     await api(`/v1/invitations/${id}`, { method: "DELETE" });
     await qc.invalidateQueries({ queryKey: queryKeys.invitations() });
@@ -193,7 +193,7 @@ function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
 
 /** /admin/users: invite people, change roles, deactivate and reactivate accounts. */
 export function UsersAdmin({ selfId, timeZone }: { selfId: string; timeZone: string }) {
-  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAllPages<UserView>("/v1/users") });
+  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAll<UserView>("/v1/users") });
   return (
     <div className="grid grid-cols-1 gap-6">
       <InviteForm />

@@ -1,5 +1,5 @@
 import { fromZonedTime } from "date-fns-tz";
-import { addDaysToDate, mondayOf } from "./calendar";
+import { mondayOf } from "./calendar";
 
 // Calendar-day arithmetic lives in ./calendar.ts; re-exported here for existing importers.
 export { addDaysToDate, dayAsUtcMidnight, mondayOf, WEEKDAYS, weekdayName } from "./calendar";
