@@ -1,6 +1,7 @@
-// The public face of lib/time, the one home of dates, instants and ranges. Every module here
-// is pure (client components import it); the database's zone list is loaded by the server
-// only, through ./db-zones.ts, which is not re-exported.
+// The public face of lib/time, the one home of dates, instants and ranges, for server code.
+// Every module here is pure; the database's zone list is loaded by the server only, through
+// ./db-zones.ts, which is not re-exported. Client components import ./calendar and ./zones
+// directly, so their bundles do not carry the zod schemas of ./instants and ./ranges.
 //
 //   calendar.ts     calendar days: the real-date check, day/week arithmetic, weekday and month names
 //   zones.ts        time zones: validity (Intl), an instant's local day and clock, a day's first instant
