@@ -10,11 +10,11 @@ import { queryKeys } from "@/lib/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
+import { ErrorMessage } from "@/components/ui/feedback";
+import { DataList } from "@/components/ui/data-list";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
@@ -179,22 +179,18 @@ export function RulesAdmin() {
           </div>
         </CardHeader>
         <CardContent>
-          {rules.isPending ? (
-            <Skeleton className="h-48 w-full" />
-          ) : rules.error ? (
-            <ErrorMessage error={rules.error} />
-          ) : shown.length === 0 ? (
-            <EmptyState title={filter ? "No rule matches" : "No rules yet"}>{filter ? null : "Add one above; until then all active time is neutral."}</EmptyState>
-          ) : (
-            <Table aria-label="Productivity rules">
-              <TableHeaderRow columns={["Match", "Pattern", "Counts as", "For"]} actions />
-              <TableBody>
-                {shown.map((r) => (
-                  <RuleRow key={r.id} rule={r} teamName={r.teamId ? `Team ${teamNames.get(r.teamId) ?? "…"}` : "Organisation"} />
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          <DataList pending={rules.isPending} error={rules.error} items={shown} skeletonClassName="h-48 w-full" empty={{ title: filter ? "No rule matches" : "No rules yet", children: filter ? null : "Add one above; until then all active time is neutral." }}>
+            {(rows) => (
+              <Table aria-label="Productivity rules">
+                <TableHeaderRow columns={["Match", "Pattern", "Counts as", "For"]} actions />
+                <TableBody>
+                  {rows.map((r) => (
+                    <RuleRow key={r.id} rule={r} teamName={r.teamId ? `Team ${teamNames.get(r.teamId) ?? "…"}` : "Organisation"} />
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </DataList>
         </CardContent>
       </Card>
     </div>

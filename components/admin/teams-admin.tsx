@@ -10,11 +10,11 @@ import { queryKeys } from "@/lib/query-keys";
 import { personName } from "@/components/format/person";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
-import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
+import { ErrorMessage } from "@/components/ui/feedback";
+import { DataList } from "@/components/ui/data-list";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
@@ -194,15 +194,15 @@ export function TeamsAdmin() {
   return (
     <div className="grid grid-cols-1 gap-6">
       <CreateTeam />
-      {teams.isPending || users.isPending ? (
-        <Skeleton className="h-48 w-full" />
-      ) : teams.error || users.error ? (
-        <ErrorMessage error={teams.error ?? users.error} />
-      ) : teams.data.length === 0 ? (
-        <EmptyState title="No teams yet">Create one above, then add people and choose its managers.</EmptyState>
-      ) : (
-        teams.data.map((t) => <TeamCard key={`${t.id}-${t.updatedAt}`} team={t} users={users.data} />)
-      )}
+      <DataList
+        pending={teams.isPending || users.isPending}
+        error={teams.error ?? users.error}
+        items={teams.data}
+        skeletonClassName="h-48 w-full"
+        empty={{ title: "No teams yet", children: "Create one above, then add people and choose its managers." }}
+      >
+        {(rows) => rows.map((t) => <TeamCard key={`${t.id}-${t.updatedAt}`} team={t} users={users.data ?? []} />)}
+      </DataList>
     </div>
   );
 }
