@@ -11,14 +11,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
+import { ErrorMessage } from "@/components/ui/feedback";
+import { DataList } from "@/components/ui/data-list";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { ConfirmButton } from "./confirm-dialog";
-import { fetchAllPages } from "./fetch-all";
+import { fetchAll } from "@/components/data/queries";
 
 type Project = ReturnType<typeof projectView>;
 type Task = ReturnType<typeof taskView>;
@@ -122,7 +122,7 @@ function EditProject({ project }: { project: Project }) {
 function Tasks({ project }: { project: Project }) {
   const qc = useQueryClient();
   const key = queryKeys.tasks(project.id);
-  const tasks = useQuery({ queryKey: key, queryFn: () => fetchAllPages<Task>(`/v1/projects/${project.id}/tasks`) });
+  const tasks = useQuery({ queryKey: key, queryFn: () => fetchAll<Task>(`/v1/projects/${project.id}/tasks`) });
   const create = useMutation({
     mutationFn: (f: Fields) => api<Task>(`/v1/projects/${project.id}/tasks`, { method: "POST", body: bodyOf(f) }),
     onSuccess: (task) => {
@@ -155,49 +155,45 @@ function Tasks({ project }: { project: Project }) {
           compact
         />
         <ErrorMessage error={setStatus.error} />
-        {tasks.isPending ? (
-          <Skeleton className="h-24 w-full" />
-        ) : tasks.error ? (
-          <ErrorMessage error={tasks.error} />
-        ) : tasks.data.length === 0 ? (
-          <EmptyState title="No tasks yet" />
-        ) : (
-          <Table aria-label={`Tasks of ${project.name}`}>
-            <TableHeaderRow columns={["Task", "External id", "Status"]} actions />
-            <TableBody>
-              {tasks.data.map((t) => (
-                <TableRow key={t.id}>
-                  <TableCell className="font-medium">{t.name}</TableCell>
-                  <TableCell className="font-mono text-xs">{t.externalId ?? "—"}</TableCell>
-                  <TableCell>
-                    <Badge variant={t.status === "open" ? "success" : "secondary"}>{t.status}</Badge>
-                  </TableCell>
-                  <TableCell className="space-x-1 text-right">
-                    <Button
-                      type="button"
-                      size="sm"
-                      variant="outline"
-                      disabled={setStatus.isPending}
-                      onClick={() => setStatus.mutate({ id: t.id, status: t.status === "open" ? "closed" : "open" })}
-                    >
-                      {t.status === "open" ? "Close" : "Reopen"}
-                    </Button>
-                    <ConfirmButton
-                      title={`Delete ${t.name}?`}
-                      description="The task and every time entry tracked on it are deleted. This cannot be undone."
-                      confirmLabel="Delete task and its time"
-                      onConfirm={() => remove(t)}
-                      variant="ghost"
-                      aria-label={`Delete ${t.name}`}
-                    >
-                      Delete
-                    </ConfirmButton>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <DataList pending={tasks.isPending} error={tasks.error} items={tasks.data} skeletonClassName="h-24 w-full" empty="No tasks yet">
+          {(rows) => (
+            <Table aria-label={`Tasks of ${project.name}`}>
+              <TableHeaderRow columns={["Task", "External id", "Status"]} actions />
+              <TableBody>
+                {rows.map((t) => (
+                  <TableRow key={t.id}>
+                    <TableCell className="font-medium">{t.name}</TableCell>
+                    <TableCell className="font-mono text-xs">{t.externalId ?? "—"}</TableCell>
+                    <TableCell>
+                      <Badge variant={t.status === "open" ? "success" : "secondary"}>{t.status}</Badge>
+                    </TableCell>
+                    <TableCell className="space-x-1 text-right">
+                      <Button
+                        type="button"
+                        size="sm"
+                        variant="outline"
+                        disabled={setStatus.isPending}
+                        onClick={() => setStatus.mutate({ id: t.id, status: t.status === "open" ? "closed" : "open" })}
+                      >
+                        {t.status === "open" ? "Close" : "Reopen"}
+                      </Button>
+                      <ConfirmButton
+                        title={`Delete ${t.name}?`}
+                        description="The task and every time entry tracked on it are deleted. This cannot be undone."
+                        confirmLabel="Delete task and its time"
+                        onConfirm={() => remove(t)}
+                        variant="ghost"
+                        aria-label={`Delete ${t.name}`}
+                      >
+                        Delete
+                      </ConfirmButton>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </DataList>
       </CardContent>
     </Card>
   );
@@ -206,7 +202,7 @@ function Tasks({ project }: { project: Project }) {
 /** /admin/projects: projects and their tasks, each with an optional external id (Jira, GitHub, …). */
 export function ProjectsAdmin() {
   const qc = useQueryClient();
-  const projects = useQuery({ queryKey: queryKeys.projects(), queryFn: () => fetchAllPages<Project>("/v1/projects") });
+  const projects = useQuery({ queryKey: queryKeys.projects(), queryFn: () => fetchAll<Project>("/v1/projects") });
   const [selected, setSelected] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: (f: Fields) => api<Project>("/v1/projects", { method: "POST", body: bodyOf(f) }),
@@ -240,38 +236,34 @@ export function ProjectsAdmin() {
           <CardTitle>Projects</CardTitle>
         </CardHeader>
         <CardContent>
-          {projects.isPending ? (
-            <Skeleton className="h-32 w-full" />
-          ) : projects.error ? (
-            <ErrorMessage error={projects.error} />
-          ) : projects.data.length === 0 ? (
-            <EmptyState title="No projects yet">Create one above; people pick projects and tasks when they track time.</EmptyState>
-          ) : (
-            <Table aria-label="Projects">
-              <TableHeaderRow columns={["Project", "External id", "Description"]} actions />
-              <TableBody>
-                {projects.data.map((p) => (
-                  <TableRow key={p.id} aria-selected={p.id === selected} className={cn(p.id === selected && "bg-muted")}>
-                    <TableCell className="font-medium">{p.name}</TableCell>
-                    <TableCell className="font-mono text-xs">{p.externalId ?? "—"}</TableCell>
-                    <TableCell className="max-w-64 truncate text-muted-foreground">{p.description ?? ""}</TableCell>
-                    <TableCell className="space-x-1 text-right">
-                      <EditProject project={p} />
-                      <Button
-                        type="button"
-                        size="sm"
-                        variant={p.id === selected ? "secondary" : "outline"}
-                        aria-pressed={p.id === selected}
-                        onClick={() => setSelected(p.id === selected ? null : p.id)}
-                      >
-                        Tasks
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          <DataList pending={projects.isPending} error={projects.error} items={projects.data} empty={{ title: "No projects yet", children: "Create one above; people pick projects and tasks when they track time." }}>
+            {(rows) => (
+              <Table aria-label="Projects">
+                <TableHeaderRow columns={["Project", "External id", "Description"]} actions />
+                <TableBody>
+                  {rows.map((p) => (
+                    <TableRow key={p.id} aria-selected={p.id === selected} className={cn(p.id === selected && "bg-muted")}>
+                      <TableCell className="font-medium">{p.name}</TableCell>
+                      <TableCell className="font-mono text-xs">{p.externalId ?? "—"}</TableCell>
+                      <TableCell className="max-w-64 truncate text-muted-foreground">{p.description ?? ""}</TableCell>
+                      <TableCell className="space-x-1 text-right">
+                        <EditProject project={p} />
+                        <Button
+                          type="button"
+                          size="sm"
+                          variant={p.id === selected ? "secondary" : "outline"}
+                          aria-pressed={p.id === selected}
+                          onClick={() => setSelected(p.id === selected ? null : p.id)}
+                        >
+                          Tasks
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </DataList>
         </CardContent>
       </Card>
       {current ? <Tasks key={current.id} project={current} /> : null}

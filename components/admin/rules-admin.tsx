@@ -5,16 +5,16 @@ import { useState } from "react";
 import type { RuleView } from "@/lib/services/productivity-rules";
 import type { teamView } from "@/lib/services/teams";
 import { api } from "@/lib/api-client";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
+import { ErrorMessage } from "@/components/ui/feedback";
+import { DataList } from "@/components/ui/data-list";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
@@ -162,8 +162,8 @@ function RuleRow({ rule, teamName }: { rule: RuleView; teamName: string }) {
 
 /** /admin/productivity-rules: which apps and domains count as productive or unproductive. */
 export function RulesAdmin() {
-  const rules = useQuery({ queryKey: queryKeys.rules(), queryFn: () => fetchAllPages<RuleView>("/v1/productivity-rules") });
-  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAllPages<Team>("/v1/teams") });
+  const rules = useQuery({ queryKey: queryKeys.rules(), queryFn: () => fetchAll<RuleView>("/v1/productivity-rules") });
+  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAll<Team>("/v1/teams") });
   const [filter, setFilter] = useState("");
   const teamNames = new Map((teams.data ?? []).map((t) => [t.id, t.name]));
   const shown = (rules.data ?? []).filter((r) => !filter || r.pattern.includes(filter.trim().toLowerCase()));
@@ -179,22 +179,18 @@ export function RulesAdmin() {
           </div>
         </CardHeader>
         <CardContent>
-          {rules.isPending ? (
-            <Skeleton className="h-48 w-full" />
-          ) : rules.error ? (
-            <ErrorMessage error={rules.error} />
-          ) : shown.length === 0 ? (
-            <EmptyState title={filter ? "No rule matches" : "No rules yet"}>{filter ? null : "Add one above; until then all active time is neutral."}</EmptyState>
-          ) : (
-            <Table aria-label="Productivity rules">
-              <TableHeaderRow columns={["Match", "Pattern", "Counts as", "For"]} actions />
-              <TableBody>
-                {shown.map((r) => (
-                  <RuleRow key={r.id} rule={r} teamName={r.teamId ? `Team ${teamNames.get(r.teamId) ?? "…"}` : "Organisation"} />
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          <DataList pending={rules.isPending} error={rules.error} items={shown} skeletonClassName="h-48 w-full" empty={{ title: filter ? "No rule matches" : "No rules yet", children: filter ? null : "Add one above; until then all active time is neutral." }}>
+            {(rows) => (
+              <Table aria-label="Productivity rules">
+                <TableHeaderRow columns={["Match", "Pattern", "Counts as", "For"]} actions />
+                <TableBody>
+                  {rows.map((r) => (
+                    <RuleRow key={r.id} rule={r} teamName={r.teamId ? `Team ${teamNames.get(r.teamId) ?? "…"}` : "Organisation"} />
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </DataList>
         </CardContent>
       </Card>
     </div>

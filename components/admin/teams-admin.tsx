@@ -5,16 +5,16 @@ import { useState } from "react";
 import type { teamView } from "@/lib/services/teams";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { personName } from "@/components/format/person";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
-import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
+import { ErrorMessage } from "@/components/ui/feedback";
+import { DataList } from "@/components/ui/data-list";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
@@ -189,20 +189,20 @@ function TeamCard({ team, users }: { team: Team; users: UserView[] }) {
 
 /** /admin/teams: create teams, add and remove members, choose who manages each. */
 export function TeamsAdmin() {
-  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAllPages<Team>("/v1/teams") });
-  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAllPages<UserView>("/v1/users") });
+  const teams = useQuery({ queryKey: queryKeys.teams(), queryFn: () => fetchAll<Team>("/v1/teams") });
+  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAll<UserView>("/v1/users") });
   return (
     <div className="grid grid-cols-1 gap-6">
       <CreateTeam />
-      {teams.isPending || users.isPending ? (
-        <Skeleton className="h-48 w-full" />
-      ) : teams.error || users.error ? (
-        <ErrorMessage error={teams.error ?? users.error} />
-      ) : teams.data.length === 0 ? (
-        <EmptyState title="No teams yet">Create one above, then add people and choose its managers.</EmptyState>
-      ) : (
-        teams.data.map((t) => <TeamCard key={`${t.id}-${t.updatedAt}`} team={t} users={users.data} />)
-      )}
+      <DataList
+        pending={teams.isPending || users.isPending}
+        error={teams.error ?? users.error}
+        items={teams.data}
+        skeletonClassName="h-48 w-full"
+        empty={{ title: "No teams yet", children: "Create one above, then add people and choose its managers." }}
+      >
+        {(rows) => rows.map((t) => <TeamCard key={`${t.id}-${t.updatedAt}`} team={t} users={users.data ?? []} />)}
+      </DataList>
     </div>
   );
 }

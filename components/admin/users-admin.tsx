@@ -6,14 +6,15 @@ import { Check, Copy } from "lucide-react";
 import type { invitationView } from "@/lib/services/invitations";
 import type { UserView } from "@/lib/services/users";
 import { api } from "@/lib/api-client";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { personName } from "@/components/format/person";
 import { formatDateTime } from "@/components/format/time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
+import { ErrorMessage } from "@/components/ui/feedback";
+import { DataList } from "@/components/ui/data-list";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
@@ -103,43 +104,44 @@ function InviteForm() {
 
 function Invitations({ timeZone }: { timeZone: string }) {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: queryKeys.invitations(), queryFn: () => fetchAllPages<Invitation>("/v1/invitations") });
+  const list = useQuery({ queryKey: queryKeys.invitations(), queryFn: () => fetchAll<Invitation>("/v1/invitations") });
   const revoke = async (id: string) => {
     await api(`/v1/invitations/${id}`, { method: "DELETE" });
     await qc.invalidateQueries({ queryKey: queryKeys.invitations() });
   };
-  if (list.isPending) return <Skeleton className="h-24 w-full" />;
-  if (list.error) return <ErrorMessage error={list.error} />;
-  if (list.data.length === 0) return <p className="text-sm text-muted-foreground">No pending invitations.</p>;
   // "now" as of the answer, so a re-render does not change what counts as expired
   const at = list.dataUpdatedAt;
   return (
-    <Table aria-label="Invitations">
-      <TableHeaderRow columns={["E-mail", "Role", "Expires"]} actions />
-      <TableBody>
-        {list.data.map((i) => {
-          const expired = Date.parse(i.expiresAt) <= at;
-          return (
-            <TableRow key={i.id}>
-              <TableCell>{i.email}</TableCell>
-              <TableCell className="capitalize">{i.role}</TableCell>
-              <TableCell>{expired ? <Badge variant="secondary">expired</Badge> : formatDateTime(i.expiresAt, timeZone)}</TableCell>
-              <TableCell className="text-right">
-                <ConfirmButton
-                  title="Revoke invitation?"
-                  description={`The link sent to ${i.email} stops working.`}
-                  confirmLabel="Revoke"
-                  onConfirm={() => revoke(i.id)}
-                  aria-label={`Revoke the invitation of ${i.email}`}
-                >
-                  Revoke
-                </ConfirmButton>
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <DataList pending={list.isPending} error={list.error} items={list.data} skeletonClassName="h-24 w-full" empty={{ node: <p className="text-sm text-muted-foreground">No pending invitations.</p> }}>
+      {(rows) => (
+        <Table aria-label="Invitations">
+          <TableHeaderRow columns={["E-mail", "Role", "Expires"]} actions />
+          <TableBody>
+            {rows.map((i) => {
+              const expired = Date.parse(i.expiresAt) <= at;
+              return (
+                <TableRow key={i.id}>
+                  <TableCell>{i.email}</TableCell>
+                  <TableCell className="capitalize">{i.role}</TableCell>
+                  <TableCell>{expired ? <Badge variant="secondary">expired</Badge> : formatDateTime(i.expiresAt, timeZone)}</TableCell>
+                  <TableCell className="text-right">
+                    <ConfirmButton
+                      title="Revoke invitation?"
+                      description={`The link sent to ${i.email} stops working.`}
+                      confirmLabel="Revoke"
+                      onConfirm={() => revoke(i.id)}
+                      aria-label={`Revoke the invitation of ${i.email}`}
+                    >
+                      Revoke
+                    </ConfirmButton>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </DataList>
   );
 }
 
@@ -193,7 +195,7 @@ function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
 
 /** /admin/users: invite people, change roles, deactivate and reactivate accounts. */
 export function UsersAdmin({ selfId, timeZone }: { selfId: string; timeZone: string }) {
-  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAllPages<UserView>("/v1/users") });
+  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAll<UserView>("/v1/users") });
   return (
     <div className="grid grid-cols-1 gap-6">
       <InviteForm />
@@ -211,26 +213,30 @@ export function UsersAdmin({ selfId, timeZone }: { selfId: string; timeZone: str
           <CardDescription>Admins manage the organisation; team managers are set on the Teams page.</CardDescription>
         </CardHeader>
         <CardContent>
-          {users.isPending ? (
-            <div className="grid grid-cols-1 gap-2">
-              {Array.from({ length: 4 }, (_, i) => (
-                <Skeleton key={i} className="h-10 w-full" />
-              ))}
-            </div>
-          ) : users.error ? (
-            <ErrorMessage error={users.error} />
-          ) : users.data.length === 0 ? (
-            <EmptyState title="Nobody here yet" />
-          ) : (
-            <Table aria-label="People">
-              <TableHeaderRow columns={["Name", "E-mail", "Role", "Status"]} actions />
-              <TableBody>
-                {users.data.map((u) => (
-                  <UserRow key={u.id} user={u} isSelf={u.id === selfId} />
+          <DataList
+            pending={users.isPending}
+            error={users.error}
+            items={users.data}
+            loading={
+              <div className="grid grid-cols-1 gap-2">
+                {Array.from({ length: 4 }, (_, i) => (
+                  <Skeleton key={i} className="h-10 w-full" />
                 ))}
-              </TableBody>
-            </Table>
-          )}
+              </div>
+            }
+            empty="Nobody here yet"
+          >
+            {(rows) => (
+              <Table aria-label="People">
+                <TableHeaderRow columns={["Name", "E-mail", "Role", "Status"]} actions />
+                <TableBody>
+                  {rows.map((u) => (
+                    <UserRow key={u.id} user={u} isSelf={u.id === selfId} />
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </DataList>
         </CardContent>
       </Card>
     </div>

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { SheetView } from "@/lib/services/timesheets";
 import { queryKeys } from "@/lib/query-keys";
 import { formatDateTime, formatDuration } from "@/components/format/time";
-import { fetchAllItems } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { weekLabel } from "@/components/team/week";
 import { StatusBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -37,11 +37,11 @@ function DetailWithActivity(props: Omit<React.ComponentProps<typeof SheetDetail>
 export function ApprovalQueue({ selfId, timeZone }: { selfId: string; timeZone: string }) {
   const pending = useQuery({
     queryKey: queryKeys.approvalQueue({ status: "PENDING" }),
-    queryFn: () => fetchAllItems<SheetView>("/api/timesheet", { status: "PENDING" }),
+    queryFn: () => fetchAll<SheetView>("/api/timesheet", { status: "PENDING" }),
   });
   const inReview = useQuery({
     queryKey: queryKeys.approvalQueue({ status: "IN_REVIEW" }),
-    queryFn: () => fetchAllItems<SheetView>("/api/timesheet", { status: "IN_REVIEW" }),
+    queryFn: () => fetchAll<SheetView>("/api/timesheet", { status: "IN_REVIEW" }),
   });
   const queue = useMemo(() => queueOrder([...(pending.data ?? []), ...(inReview.data ?? [])], selfId), [pending.data, inReview.data, selfId]);
 

@@ -4,12 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { SheetView } from "@/lib/services/timesheets";
 import type { UserView } from "@/lib/services/users";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";
 import { personName } from "@/components/format/person";
 import { dayIn, formatDateTime, formatDuration } from "@/components/format/time";
-import { fetchAllItems } from "@/components/admin/fetch-all";
 import { weekLabel } from "@/components/team/week";
 import { StatusBadge } from "@/components/ui/badge";
 import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
@@ -27,10 +26,10 @@ export function DecisionHistory({ selfId, timeZone }: { selfId: string; timeZone
   const [status, setStatus] = useState<"ALL" | "APPROVED" | "DENIED">("ALL");
   const [today] = useState(() => dayIn(Date.now(), timeZone));
   const startDate = addDaysToDate(today, -7 * weeks);
-  const fetchStatus = (s: "APPROVED" | "DENIED") => fetchAllItems<SheetView>("/api/timesheet", { status: s, startDate, endDate: today });
+  const fetchStatus = (s: "APPROVED" | "DENIED") => fetchAll<SheetView>("/api/timesheet", { status: s, startDate, endDate: today });
   const approved = useQuery({ queryKey: queryKeys.approvalQueue({ status: `APPROVED:${startDate}` }), queryFn: () => fetchStatus("APPROVED"), enabled: status !== "DENIED" });
   const denied = useQuery({ queryKey: queryKeys.approvalQueue({ status: `DENIED:${startDate}` }), queryFn: () => fetchStatus("DENIED"), enabled: status !== "APPROVED" });
-  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAllPages<UserView>("/v1/users") });
+  const users = useQuery({ queryKey: queryKeys.users(), queryFn: () => fetchAll<UserView>("/v1/users") });
   const names = new Map((users.data ?? []).map((u) => [u.id, personName(u)]));
 
   const parts = [status !== "DENIED" ? approved : null, status !== "APPROVED" ? denied : null].filter((q) => q !== null);

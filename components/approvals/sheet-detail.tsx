@@ -8,7 +8,7 @@ import type { TimeLog } from "@/lib/services/time-logs";
 import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";
 import { formatDay, formatDuration, percent } from "@/components/format/time";
-import { fetchAllItems, fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { weekLabel } from "@/components/team/week";
 import { Badge, StatusBadge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -46,14 +46,14 @@ export function SheetDetail({
     queryKey: queryKeys.timesheetEntries(sheet?.id ?? "none"),
     enabled: open,
     queryFn: () =>
-      fetchAllItems<TimeLog>("/api/timesheet/time-log", {
+      fetchAll<TimeLog>("/api/timesheet/time-log", {
         employeeId: sheet!.employeeId,
         startDate: addDaysToDate(sheet!.weekStart, -1),
         endDate: addDaysToDate(sheet!.weekEnd, 1),
         timeZone,
       }),
   });
-  const projects = useQuery({ queryKey: queryKeys.projects(), enabled: open, queryFn: () => fetchAllPages<Project>("/v1/projects") });
+  const projects = useQuery({ queryKey: queryKeys.projects(), enabled: open, queryFn: () => fetchAll<Project>("/v1/projects") });
   const projectName = new Map((projects.data ?? []).map((p) => [p.id, p.name]));
   const days = sheet && logs.data ? entriesByDay(logs.data, timeZone, sheet) : [];
   const decidable = sheet?.status === "PENDING" || sheet?.status === "IN_REVIEW";

@@ -3,6 +3,7 @@
 // calendar days ("YYYY-MM-DD") are zone-free. Written by hand where the server's and the
 // browser's renderings must agree.
 
+import { monthName, weekdayName } from "@/lib/time/calendar";
 import { localClock, localDate } from "@/lib/time/zones";
 
 /** Whole seconds as "7h 05m" ("0m" for nothing, "45s" under a minute). */
@@ -44,17 +45,14 @@ export function dayIn(instant: string | number | Date, timeZone: string): string
   return localDate(new Date(instant), timeZone);
 }
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 /**
  * A calendar day ("YYYY-MM-DD", or the seeds' "YYYY-MM-DDT00:00:00.000Z"): "Mon 2 Feb",
  * with `year` "Mon 2 Feb 2026", with `long` "Monday 2 February 2026".
  */
 export function formatDay(day: string, opts: { year?: boolean; long?: boolean } = {}): string {
   const d = new Date(`${day.slice(0, 10)}T12:00:00Z`);
-  const weekday = WEEKDAYS[d.getUTCDay()]!;
-  const month = MONTHS[d.getUTCMonth()]!;
+  const weekday = weekdayName(day);
+  const month = monthName(d.getUTCMonth() + 1);
   if (opts.long) return `${weekday} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
   const text = `${weekday.slice(0, 3)} ${d.getUTCDate()} ${month.slice(0, 3)}`;
   return opts.year ? `${text} ${d.getUTCFullYear()}` : text;

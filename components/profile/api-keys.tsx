@@ -14,7 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { api } from "@/lib/api-client";
 import { SCOPE_DESCRIPTIONS, type Scope } from "@/lib/auth/scopes";
-import { fetchAllPages } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { formatDateTime } from "@/components/format/time";
 
@@ -53,7 +53,7 @@ export function ApiKeys({
   const keys = useQuery({
     queryKey: queryKeys.apiKeys(),
     // admins are listed every key of the organisation; this page is about one's own
-    queryFn: async () => (await fetchAllPages<ApiKeyInfo>("/v1/api-keys")).filter((k) => k.userId === userId),
+    queryFn: async () => (await fetchAll<ApiKeyInfo>("/v1/api-keys")).filter((k) => k.userId === userId),
     initialData: initial,
   });
   const [name, setName] = useState("");

@@ -9,7 +9,7 @@ import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";
 import { cn } from "@/lib/utils";
 import { formatDay } from "@/components/format/time";
-import { fetchAllItems } from "@/components/admin/fetch-all";
+import { fetchAll } from "@/components/data/queries";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorMessage } from "@/components/ui/feedback";
 import { Input } from "@/components/ui/input";
@@ -62,11 +62,11 @@ export function Gallery({
   const range = { startDate: day, endDate: day, timeZone, employeeId: user };
   const shots = useQuery({
     queryKey: queryKeys.screenshots(q),
-    queryFn: () => fetchAllItems<Shot>("/api/timesheet/screenshot", range),
+    queryFn: () => fetchAll<Shot>("/api/timesheet/screenshot", range),
   });
   const slots = useQuery({
     queryKey: queryKeys.screenshotSlots(q),
-    queryFn: () => fetchAllItems<SlotView>("/api/timesheet/time-slot", range),
+    queryFn: () => fetchAll<SlotView>("/api/timesheet/time-slot", range),
   });
   const groups = useMemo(() => groupByHour(shots.data ?? [], slots.data ?? [], timeZone), [shots.data, slots.data, timeZone]);
   const order = useMemo(() => viewerOrder(groups), [groups]);

@@ -1,19 +1,11 @@
-import { addDaysToDate, mondayOf } from "@/lib/time/zones";
+import { addDaysToDate, isCalendarDay, mondayOf, monthName } from "@/lib/time/calendar";
 
 // The week picker's arithmetic: weeks run Monday to Sunday (SPEC.md), named by their Monday.
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDay(s: string): boolean {
-  if (!DAY.test(s)) return false;
-  const d = new Date(`${s}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** The Monday of the week a `?week=` value names (any day of it works), or of `today` when it is missing or malformed. */
 export function weekParam(value: string | string[] | undefined | null, today: string): string {
   const v = Array.isArray(value) ? value[0] : value;
-  return mondayOf(v && isRealDay(v) ? v : today);
+  return mondayOf(v && isCalendarDay(v) ? v : today);
 }
 
 export function shiftWeek(monday: string, weeks: number): string {
@@ -29,15 +21,15 @@ export function weekRange(monday: string): { startDate: string; endDate: string 
   return { startDate: `${monday} 00:00:00`, endDate: `${addDaysToDate(monday, 6)} 23:59:59` };
 }
 
-const MONTH = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH = (m: number) => monthName(m).slice(0, 3);
 
 /** "2 – 8 Feb 2026" (or across months "26 Jan – 1 Feb 2026"). */
 export function weekLabel(monday: string): string {
   const sunday = addDaysToDate(monday, 6);
   const [y1, m1, d1] = monday.split("-").map(Number) as [number, number, number];
   const [y2, m2, d2] = sunday.split("-").map(Number) as [number, number, number];
-  const end = `${d2} ${MONTH[m2 - 1]} ${y2}`;
-  if (y1 !== y2) return `${d1} ${MONTH[m1 - 1]} ${y1} – ${end}`;
-  if (m1 !== m2) return `${d1} ${MONTH[m1 - 1]} – ${end}`;
+  const end = `${d2} ${MONTH(m2)} ${y2}`;
+  if (y1 !== y2) return `${d1} ${MONTH(m1)} ${y1} – ${end}`;
+  if (m1 !== m2) return `${d1} ${MONTH(m1)} – ${end}`;
   return `${d1} – ${end}`;
 }

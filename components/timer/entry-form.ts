@@ -1,4 +1,5 @@
-import { addDaysToDate, localClock, localDate, zonedToInstant } from "@/lib/time/zones";
+import { addDaysToDate, isCalendarDay } from "@/lib/time/calendar";
+import { localClock, localDate, zonedToInstant } from "@/lib/time/zones";
 import type { TimeLog } from "./types";
 
 // The add/edit entry form: a local date and wall-clock times in the person's zone, turned
@@ -19,7 +20,6 @@ export type EntryFormResult =
   | { ok: true; body: { startedAt: string; stoppedAt?: string; projectId: string | null; taskId: string | null; description: string | null } }
   | { ok: false; field: keyof EntryFormValues; message: string };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const hm = (clock: string) => clock.slice(0, 5);
@@ -59,7 +59,7 @@ export function endsNextDay(start: string, end: string): boolean {
 
 /** Validates the form and builds the time-log body; `running` logs keep no end. */
 export function entryFormToBody(v: EntryFormValues, timeZone: string, opts: { running?: boolean } = {}): EntryFormResult {
-  if (!DATE.test(v.date) || Number.isNaN(Date.parse(`${v.date}T12:00:00Z`))) return { ok: false, field: "date", message: "Enter a date" };
+  if (!isCalendarDay(v.date)) return { ok: false, field: "date", message: "Enter a date" };
   if (!TIME.test(v.start)) return { ok: false, field: "start", message: "Enter a start time (HH:MM)" };
   const startedAt = zonedToInstant(`${v.date} ${v.start}:00`, timeZone);
   const refs = { projectId: v.projectId || null, taskId: v.taskId || null, description: v.description.trim() || null };

@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
+import { fetchAll } from "@/components/data/queries";
 import type { TimerRequest } from "./timer-state";
 import type { Page, Project, Sheet, Task, TimeLog, TimerStatus } from "./types";
 
@@ -12,8 +13,7 @@ import type { Page, Project, Sheet, Task, TimeLog, TimerStatus } from "./types";
 // and refetch; the server stays the truth (and the timer also polls).
 
 const CHANNEL = "timebase:time-entries";
-const PAGE_SIZE = 100;
-/** Enough for any real week (an agent's 10-minute entries for 7 × 24 hours is 1008). */
+/** Pages of 100; enough for any real week (an agent's 10-minute entries for 7 × 24 hours is 1008). */
 const MAX_PAGES = 20;
 
 export interface TimerStatusBody {
@@ -37,18 +37,8 @@ export function useTimerStatus(initial?: TimerStatus) {
   });
 }
 
-/** Every page of a list, so totals never miss entries past the first page. */
-async function allPages<T>(path: string, query: Record<string, string | undefined>): Promise<T[]> {
-  const items: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const body = await api<Page<T> | T[]>(path, { query: { ...query, page, limit: PAGE_SIZE } });
-    const batch = Array.isArray(body) ? body : body.items;
-    items.push(...batch);
-    const total = Array.isArray(body) ? undefined : body.total;
-    if (batch.length < PAGE_SIZE || (total !== undefined && items.length >= total)) break;
-  }
-  return items;
-}
+/** Every page of a list, so totals never miss entries past the first page (at most 20 pages here). */
+const allPages = <T,>(path: string, query: Record<string, string | undefined>) => fetchAll<T>(path, query, api, MAX_PAGES);
 
 export interface LogRange {
   startDate: string;

@@ -7,7 +7,8 @@ import type { Caller } from "@/lib/auth/permissions";
 import { now, wholeSecond } from "@/lib/clock";
 import { invalidField } from "@/lib/errors";
 import type { ActivityInput, ActivityListQuery } from "@/lib/validation/timesheet";
-import { FUTURE_SKEW_MS, resolveProjectTask } from "./time-entries";
+import { isInFuture } from "@/lib/time";
+import { resolveProjectTask } from "./time-entries";
 import { assertCallerOrg, inScope, instantRange, userScope } from "./timesheet-scope";
 
 // App and URL activities reported by desktop agents. Ingestion is idempotent on the
@@ -109,7 +110,7 @@ function normalise(input: ActivityInput, i: number, at: Date) {
   const field = (f: string) => `body.activities.${i}.${f}`;
   // instants are whole seconds (SPEC.md), before the content id is derived from them
   const a = { ...input, startedAt: wholeSecond(input.startedAt) };
-  if (a.startedAt.getTime() > at.getTime() + FUTURE_SKEW_MS) throw invalidField(field("startedAt"), "must not be in the future");
+  if (isInFuture(a.startedAt, at)) throw invalidField(field("startedAt"), "must not be in the future");
   let name: string;
   if (a.type === "URL") {
     const host = hostOf(a.url ?? a.name ?? a.title ?? "");

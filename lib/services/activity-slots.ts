@@ -5,7 +5,7 @@ import type { Caller } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { invalidField } from "@/lib/errors";
 import type { SlotListQuery, TimeSlotBody } from "@/lib/validation/timesheet";
-import { FUTURE_SKEW_MS } from "./time-entries";
+import { isInFuture } from "@/lib/time";
 import { upsertSlot } from "./time-slots";
 import { assertCallerOrg, inScope, instantRange, userScope } from "./timesheet-scope";
 
@@ -31,7 +31,7 @@ export type SlotView = ReturnType<typeof slotView>;
 /** Records the caller's slot holding `startedAt` (aligned down to 10 minutes); a repeat replaces its figures. */
 export async function recordSlot(db: Db, caller: Caller, body: TimeSlotBody): Promise<SlotView> {
   assertCallerOrg(caller, body.organizationId);
-  if (body.startedAt.getTime() > now().getTime() + FUTURE_SKEW_MS) throw invalidField("body.startedAt", "must not be in the future");
+  if (isInFuture(body.startedAt, now())) throw invalidField("body.startedAt", "must not be in the future");
   const slot = await upsertSlot(db, caller.orgId, caller.userId, body.startedAt, {
     duration: body.duration,
     keyboard: body.keyboard,

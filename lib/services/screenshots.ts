@@ -3,16 +3,16 @@ import type { Db } from "@/db/client";
 import { organizations, screenshots, timeSlots, type Screenshot } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, invalidField, notFound } from "@/lib/errors";
-import { assertUserAccess, readableUserIds, type Caller } from "@/lib/auth/permissions";
+import { assertUserAccess, type Caller } from "@/lib/auth/permissions";
 import { appUrl } from "@/lib/links";
 import { getStorage, storageFor, type ObjectStorage, type StorageProvider } from "@/lib/storage";
 import { newScreenshotKeys } from "@/lib/storage/keys";
-import { addDaysToDate, dayStart } from "@/lib/time/zones";
+import { isInFuture, type DateInput } from "@/lib/time";
 import { audit } from "./audit";
 import { loadOrgSettings } from "./org-settings";
 import { prepareImage, sniffImageType } from "./screenshot-image";
-import { FUTURE_SKEW_MS } from "./time-entries";
 import { assertNotThrottled, recordAttempt } from "./throttle";
+import { instantRange, userScope } from "./timesheet-scope";
 import { ensureSlot, SLOT_SECONDS } from "./time-slots";
 import { inTx } from "./tx";
 
@@ -69,7 +69,7 @@ export async function uploadScreenshot(db: Db, c: Caller, input: UploadInput): P
   const org = await loadOrgSettings(db, c.orgId);
   if (!org.screenshotsEnabled) throw new AppError("screenshots_disabled", "Screenshots are turned off for this organisation");
   const at = now();
-  if (input.recordedAt.getTime() > at.getTime() + FUTURE_SKEW_MS) throw invalidField("body.recordedAt", "must not be in the future");
+  if (isInFuture(input.recordedAt, at)) throw invalidField("body.recordedAt", "must not be in the future");
   if (input.recordedAt.getTime() < at.getTime() - org.screenshotRetentionDays * DAY_MS) {
     throw invalidField("body.recordedAt", `is older than the organisation's screenshot retention of ${org.screenshotRetentionDays} days`);
   }
@@ -141,33 +141,25 @@ export async function uploadScreenshot(db: Db, c: Caller, input: UploadInput): P
 }
 
 export interface ListInput {
-  startDate: { day: string } | { instant: Date };
-  endDate: { day: string } | { instant: Date };
-  employeeId?: string;
+  startDate: DateInput;
+  endDate: DateInput;
+  employeeId?: string[];
   timeZone?: string;
   page: number;
   limit: number;
 }
 
 /**
- * Screenshots in a range, newest first: with employeeId that user's (if the caller may read
- * them: 404 for a foreign user, 403 for one of the organisation the caller may not read);
- * without, everyone the caller may read (own; managers also their teams'; admins everyone's),
- * as the other /api/timesheet lists do. A calendar-day bound covers the whole day in the time
- * zone; the range is half-open, [startDate, endDate).
+ * Screenshots in a range, newest first, of the users the request covers: as every
+ * /api/timesheet list (lib/services/timesheet-scope.ts), the requested employeeIds (404 for a
+ * foreign user, 403 for one the caller may not read), else everyone the caller may read (own;
+ * managers also their teams'; admins everyone's). The range is half-open, [startDate, endDate).
  */
 export async function listScreenshots(db: Db, c: Caller, q: ListInput): Promise<{ items: Screenshot[]; total: number }> {
-  const tz = q.timeZone ?? c.timeZone;
-  const from = "day" in q.startDate ? dayStart(q.startDate.day, tz) : q.startDate.instant;
-  const to = "day" in q.endDate ? dayStart(addDaysToDate(q.endDate.day, 1), tz) : q.endDate.instant;
-  if (to <= from) throw invalidField("query.endDate", "must be after startDate");
-  let scope: string[] | null;
-  if (q.employeeId) {
-    if (q.employeeId !== c.userId) await assertUserAccess(db, c, q.employeeId, "read");
-    scope = [q.employeeId];
-  } else {
-    scope = await readableUserIds(db, c);
-  }
+  const range = instantRange(q, c);
+  const from = range.from!;
+  const to = range.to!;
+  const scope = await userScope(db, c, q.employeeId);
 
   const where = and(
     eq(screenshots.organizationId, c.orgId),

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { isCalendarDay } from "./calendar";
 import { localClock, localDate } from "./zones";
+
+export { isCalendarDay } from "./calendar";
 
 // The one home of the accepted range of instants and dates (SPEC.md: "Accepted instants lie
 // between 1970-01-01 and 2100-01-01 UTC"). Both ends are inclusive, so a range's exclusive
@@ -24,18 +27,6 @@ export const DAY_RANGE_MESSAGE = "must lie between 1970-01-01 and 2099-12-31";
 export function isInstantInRange(d: Date): boolean {
   const t = d.getTime();
   return Number.isFinite(t) && t >= MIN_MS && t <= MAX_MS;
-}
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (any four-digit year). */
-export function isCalendarDay(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(2000, mo - 1, d));
-  probe.setUTCFullYear(y);
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
 
 /** A YYYY-MM-DD (or the date part of a wall-clock time) within the accepted years. */

@@ -1,5 +1,7 @@
-import { isDayInRange, isInstantInRange } from "./instants";
-import { addDaysToDate, dayStart, localDate, zonedToInstant } from "./zones";
+import { z } from "zod";
+import { addDaysToDate, isRealDay } from "./calendar";
+import { RANGE_MESSAGE, isDayInRange, isInstantInRange } from "./instants";
+import { dayStart, localDate, zonedToInstant } from "./zones";
 
 // The range parameters of the /api/timesheet family (startDate, endDate). A value is one of
 //   - a calendar date "YYYY-MM-DD": that whole day in the request's time zone
@@ -18,12 +20,6 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-function realDate(y: number, m: number, d: number): boolean {
-  const probe = new Date(Date.UTC(2000, m - 1, d));
-  probe.setUTCFullYear(y);
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-}
-
 /** Whether a parsed value lies in the accepted range (lib/time/instants.ts): days and local times in 1970–2099. */
 export function isDateInputInRange(v: DateInput): boolean {
   if (v.kind === "date") return isDayInRange(v.day);
@@ -34,15 +30,15 @@ export function isDateInputInRange(v: DateInput): boolean {
 /** Reads a range parameter; null when it is none of the accepted forms (its range is checked by isDateInputInRange). */
 export function parseDateInput(s: string): DateInput | null {
   const d = DATE.exec(s);
-  if (d) return realDate(+d[1]!, +d[2]!, +d[3]!) ? { kind: "date", day: s } : null;
+  if (d) return isRealDay(+d[1]!, +d[2]!, +d[3]!) ? { kind: "date", day: s } : null;
   const l = LOCAL.exec(s);
   if (l) {
-    if (!realDate(+l[1]!, +l[2]!, +l[3]!) || +l[4]! > 23 || +l[5]! > 59 || +(l[6] ?? 0) > 59) return null;
+    if (!isRealDay(+l[1]!, +l[2]!, +l[3]!) || +l[4]! > 23 || +l[5]! > 59 || +(l[6] ?? 0) > 59) return null;
     return { kind: "local", local: s.replace(" ", "T") };
   }
   if (INSTANT.test(s)) {
     const at = new Date(s);
-    if (Number.isNaN(at.getTime()) || !realDate(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10))) return null;
+    if (Number.isNaN(at.getTime()) || !isRealDay(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10))) return null;
     return { kind: "instant", at };
   }
   return null;
@@ -73,7 +69,25 @@ export function endDay(v: DateInput, tz: string): string {
   return localDate(new Date(endInstant(v, tz).getTime() - 1), tz);
 }
 
-/** Days from one YYYY-MM-DD to another. */
-export function daysFromTo(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export { daysFromTo } from "./calendar";
+
+export const DATE_INPUT_MESSAGE = "must be a date (YYYY-MM-DD), a local date-time (YYYY-MM-DDTHH:mm:ss) or an ISO 8601 instant";
+
+function toDateInput(s: string, ctx: z.RefinementCtx): DateInput {
+  const v = parseDateInput(s);
+  if (!v) {
+    ctx.addIssue({ code: "custom", message: DATE_INPUT_MESSAGE });
+    return z.NEVER;
+  }
+  if (!isDateInputInRange(v)) {
+    ctx.addIssue({ code: "custom", message: RANGE_MESSAGE });
+    return z.NEVER;
+  }
+  return v;
 }
+
+/** An /api/timesheet range parameter (startDate, endDate) in any of the forms above, within the accepted range. */
+export const dateInputSchema = z.string().transform(toDateInput);
+
+/** The same, for lists that require the parameter ("is required" when missing). */
+export const requiredDateInputSchema = z.string({ message: "is required" }).transform(toDateInput);

@@ -1,4 +1,8 @@
 import { fromZonedTime } from "date-fns-tz";
+import { mondayOf } from "./calendar";
+
+// Calendar-day arithmetic lives in ./calendar.ts; re-exported here for existing importers.
+export { addDaysToDate, dayAsUtcMidnight, mondayOf, WEEKDAYS, weekdayName } from "./calendar";
 
 // Time-zone arithmetic. Instants are Date objects (UTC); calendar days are "YYYY-MM-DD"
 // strings as a given IANA zone sees them. Reading an instant in a zone uses Intl (cached
@@ -76,31 +80,9 @@ export function dayStart(day: string, tz: string): Date {
   return new Date(hi * MINUTE);
 }
 
-export function addDaysToDate(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Monday (YYYY-MM-DD) of the week containing a calendar day. */
-export function mondayOf(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
-  return addDaysToDate(day, -dow);
-}
-
 /** Monday of the week, in a zone, that contains an instant. */
 export function weekStartOf(instant: Date, tz: string): string {
   return mondayOf(localDate(instant, tz));
-}
-
-/** The calendar day written as its midnight in UTC, as the dashboard seeds do. */
-export const dayAsUtcMidnight = (day: string) => `${day}T00:00:00.000Z`;
-
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-export function weekdayName(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  return WEEKDAYS[(d.getUTCDay() + 6) % 7]!;
 }
 
 /** Local wall-clock time of an instant in a zone (HH:mm:ss). */

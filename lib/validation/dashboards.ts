@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toWallClock, wallClockOrInstantSchema } from "@/lib/time/instants";
+import { daysFromTo, toWallClock, wallClockOrInstantSchema } from "@/lib/time";
 import { timeZone, uuid } from "./common";
 
 // Request bodies of the dashboard family (seeds 000-002). startDate/endDate are wall-clock
@@ -11,10 +11,6 @@ import { timeZone, uuid } from "./common";
 export const MAX_RANGE_DAYS = 31;
 export const POW_PAGE_SIZE = 10;
 export const POW_MAX_PAGE_SIZE = 100;
-
-/** Days from one calendar date to another (both YYYY-MM-DD…). */
-export const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
 
 const ids = (max: number) => z.array(uuid).max(max, `must hold at most ${max} ids`).default([]);
 
@@ -40,7 +36,7 @@ function checkBase(b: Base, ctx: z.RefinementCtx): void {
   // Same fixed-width format, so string order is time order.
   if (b.endDate < b.startDate) {
     ctx.addIssue({ code: "custom", path: ["endDate"], message: "must not be before startDate" });
-  } else if (daysBetween(b.startDate, b.endDate) + 1 > MAX_RANGE_DAYS) {
+  } else if (daysFromTo(b.startDate, b.endDate) + 1 > MAX_RANGE_DAYS) {
     ctx.addIssue({ code: "custom", path: ["endDate"], message: `the range may span at most ${MAX_RANGE_DAYS} calendar days` });
   }
 }

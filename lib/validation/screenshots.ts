@@ -1,28 +1,16 @@
 import { z } from "zod";
-import { DAY_RANGE_MESSAGE, RANGE_MESSAGE, isCalendarDay, isDayInRange } from "@/lib/time/instants";
+import { requiredDateInputSchema } from "@/lib/time";
 import { isoInstant, pagination, timeZone, uuid } from "./common";
+import { idList } from "./timesheet";
 
 // /api/timesheet/screenshot: the list's query, the upload's form fields, the item shape.
 
-/** A calendar day (read in the caller's time zone) or an instant, both within the accepted range. */
-const rangeBound = z.string({ message: "is required" }).transform((s, ctx): { day: string } | { instant: Date } => {
-  if (isCalendarDay(s)) {
-    if (isDayInRange(s)) return { day: s };
-    ctx.addIssue({ code: "custom", message: DAY_RANGE_MESSAGE });
-    return z.NEVER;
-  }
-  const instant = isoInstant.safeParse(s);
-  if (instant.success) return { instant: instant.data };
-  const shapeOk = z.iso.datetime({ offset: true }).safeParse(s).success;
-  ctx.addIssue({ code: "custom", message: shapeOk ? RANGE_MESSAGE : "must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone" });
-  return z.NEVER;
-});
-
 export const screenshotListQuery = z.object({
-  startDate: rangeBound,
-  endDate: rangeBound,
-  employeeId: uuid.optional(),
-  /** Time zone of calendar-day bounds; default: the caller's. */
+  // The forms and scope of every /api/timesheet list (docs/timesheet-api.md), both ends required.
+  startDate: requiredDateInputSchema,
+  endDate: requiredDateInputSchema,
+  employeeId: idList.optional(),
+  /** Time zone of calendar-day and local date-time bounds; default: the caller's. */
   timeZone: timeZone.optional(),
   ...pagination,
 });

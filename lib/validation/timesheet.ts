@@ -1,26 +1,14 @@
 import { z } from "zod";
 import { activityType, logSource, logType, timesheetStatus } from "@/db/schema";
-import { RANGE_MESSAGE } from "@/lib/time/instants";
-import { isDateInputInRange, parseDateInput } from "@/lib/time/ranges";
+import { dateInputSchema } from "@/lib/time";
 import { description, pagination, timeZone, uuid, isoInstant } from "./common";
 
 // Requests of the /api/timesheet family (seed 004). Range semantics: lib/time/ranges.ts.
 
-const dateParam = z.string().transform((s, ctx) => {
-  const v = parseDateInput(s);
-  if (!v) {
-    ctx.addIssue({ code: "custom", message: "must be a date (YYYY-MM-DD), a local date-time (YYYY-MM-DDTHH:mm:ss) or an ISO 8601 instant" });
-    return z.NEVER;
-  }
-  if (!isDateInputInRange(v)) {
-    ctx.addIssue({ code: "custom", message: RANGE_MESSAGE });
-    return z.NEVER;
-  }
-  return v;
-});
+const dateParam = dateInputSchema;
 
 /** One id or the parameter repeated (`?employeeId=a&employeeId=b`). */
-const idList = z
+export const idList = z
   .union([uuid, z.array(uuid).max(100, "must hold at most 100 ids")])
   .transform((v) => (Array.isArray(v) ? v : [v]));
 

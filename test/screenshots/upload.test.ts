@@ -138,6 +138,35 @@ describe(`screenshot upload, list, fetch and delete (${testDbKind()})`, () => {
     expect((await everyone(org.outsider.token)).items).toEqual([expect.objectContaining({ employeeId: org.outsider.id })]);
   });
 
+  it("takes every range form of the /api/timesheet lists: local date-times in the zone, and employeeId repeated", async () => {
+    const org = await makeOrg();
+    const png = await patternImage();
+    const mine = (await uploadAs(org.member.token, { file: png, recordedAt: ago(30) })).body.id;
+    const managers = (await uploadAs(org.manager.token, { file: png, recordedAt: ago(35) })).body.id;
+    // The wall clock of an instant in a zone that is UTC+05:30 all year.
+    const kolkata = (iso: string, sep = "T") => new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 16).replace("T", sep);
+    const local = { startDate: kolkata(ago(40)), endDate: `${kolkata(ago(20))}:00`, timeZone: "Asia/Kolkata" };
+    const res = await call(list, "GET", "/api/timesheet/screenshot", { token: org.member.token, query: local });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ items: [expect.objectContaining({ id: mine })], total: 1 });
+    // "YYYY-MM-DD HH:mm" too; a local endDate is exclusive like an instant.
+    const spaced = { startDate: kolkata(ago(40), " "), endDate: kolkata(ago(30), " "), timeZone: "Asia/Kolkata" };
+    const before = await call(list, "GET", "/api/timesheet/screenshot", { token: org.member.token, query: spaced });
+    expect(before.status).toBe(200);
+    expect(before.body.total).toBe(0);
+    const both = await call(list, "GET", "/api/timesheet/screenshot", {
+      token: org.admin.token,
+      query: { startDate: ago(60), endDate: ago(0), employeeId: [org.member.id, org.manager.id] },
+    });
+    expect(both.status).toBe(200);
+    expect(both.body.items.map((i: { id: string }) => i.id)).toEqual([mine, managers]);
+    const foreign = await call(list, "GET", "/api/timesheet/screenshot", {
+      token: org.member.token,
+      query: { startDate: ago(60), endDate: ago(0), employeeId: [org.member.id, org.manager.id] },
+    });
+    expect(foreign.status).toBe(403);
+  });
+
   it.each([
     [{ startDate: "2026-01-01" }, 422, "query.endDate"],
     [{ startDate: "2026-02-30", endDate: "2026-03-01" }, 422, "query.startDate"],

@@ -3,7 +3,7 @@ import { requireCaller } from "@/lib/auth/current";
 import { hasPermission, isAdmin } from "@/lib/auth/permissions";
 import { now } from "@/lib/clock";
 import { listUsers } from "@/lib/services/users";
-import { localDate } from "@/lib/time/zones";
+import { isCalendarDay, localDate } from "@/lib/time";
 import { personName } from "@/components/format/person";
 import { PageHeader } from "@/components/ui/feedback";
 import { Gallery, type GalleryPerson } from "@/components/screenshots/gallery";
@@ -12,7 +12,6 @@ export const metadata = { title: "Screenshots · Timebase" };
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 // /screenshots – everyone sees their own; managers also their teams', admins everyone's.
 export default async function ScreenshotsPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -28,7 +27,7 @@ export default async function ScreenshotsPage({ searchParams }: { searchParams: 
   const requestedUser = one(sp.user);
   const requestedDay = one(sp.day);
   const user = people.some((p) => p.id === requestedUser) ? requestedUser! : self.id;
-  const day = requestedDay && DAY.test(requestedDay) && requestedDay <= today ? requestedDay : today;
+  const day = requestedDay && isCalendarDay(requestedDay) && requestedDay <= today ? requestedDay : today;
 
   return (
     <>

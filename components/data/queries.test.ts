@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fetchAllItems, fetchAllPages } from "./fetch-all";
+import { fetchAll } from "./queries";
 
 function pager(total: number) {
   const calls: Array<Record<string, unknown>> = [];
@@ -13,21 +13,21 @@ function pager(total: number) {
   return { get, calls };
 }
 
-describe("fetchAllPages", () => {
+describe("fetchAll", () => {
   it("stops at the first short page", async () => {
     const { get, calls } = pager(230);
-    const all = await fetchAllPages<number>("/v1/projects", {}, get as never);
+    const all = await fetchAll<number>("/v1/projects", {}, get as never);
     expect(all).toHaveLength(230);
     expect(calls.map((c) => c.page)).toEqual([1, 2, 3]);
   });
   it("asks once more after an exactly full page", async () => {
     const { get, calls } = pager(100);
-    expect(await fetchAllPages<number>("/v1/projects", {}, get as never)).toHaveLength(100);
+    expect(await fetchAll<number>("/v1/projects", {}, get as never)).toHaveLength(100);
     expect(calls).toHaveLength(2);
   });
 });
 
-describe("fetchAllItems", () => {
+describe("fetchAll", () => {
   it("stops when the total is reached", async () => {
     const calls: unknown[] = [];
     const get = async <T,>(_p: string, init?: { query?: Record<string, string | number | undefined> }) => {
@@ -36,7 +36,7 @@ describe("fetchAllItems", () => {
       const items = Array.from({ length: page === 1 ? 100 : 0 }, (_, i) => i);
       return { items, total: 100 } as T;
     };
-    expect(await fetchAllItems<number>("/api/timesheet", { status: "PENDING" }, get as never)).toHaveLength(100);
+    expect(await fetchAll<number>("/api/timesheet", { status: "PENDING" }, get as never)).toHaveLength(100);
     expect(calls).toEqual([{ status: "PENDING", page: 1, limit: 100 }]);
   });
 });
