@@ -98,7 +98,7 @@ export function weekStartOf(instant: Date, tz: string): string {
 export const dayAsUtcMidnight = (day: string) => `${day}T00:00:00.000Z`;
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-export function weekdayName(day: string): string {
+export function weekdayName(day: string): (typeof WEEKDAYS)[number] {
   const d = new Date(`${day}T12:00:00Z`);
   return WEEKDAYS[(d.getUTCDay() + 6) % 7]!;
 }
