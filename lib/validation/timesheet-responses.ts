@@ -9,6 +9,8 @@ const day = z.string().describe("calendar date YYYY-MM-DD");
 const seconds = z.number().int().describe("seconds");
 const id = z.string();
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/** The answer of a paged list of this family: what `list(item)` describes. */
+export type ListView<T> = { items: T[]; total: number };
 
 export const timeLogResponse = z.object({
   id,
