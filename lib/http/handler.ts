@@ -67,8 +67,9 @@ export interface RouteSpec<P, Q, B, A extends AuthMode> {
    * The success answer's schema (without the family's envelope; a paged list: the array). It
    * is the view: the service builds the answer typed as its `z.output`, clients import that
    * type, the OpenAPI document shows it, and outside production every answer is checked
-   * against it (lib/http/check-response.ts). Views are applied in the service layer in every
-   * family: a handler passes the service's answer on and only wraps it (a message, a link).
+   * against it (lib/http/check-response.ts). The rule: views are applied in the service layer
+   * in every family, and a handler passes the service's answer on. Not yet moved (issue 15):
+   * the /v1 account and tracking routes still call the view functions (userView, taskView, …).
    */
   response?: ZodType;
   handler: (args: HandlerArgs<P, Q, B, A>) => Promise<unknown>;
