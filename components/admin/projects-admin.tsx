@@ -2,8 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { projectView } from "@/lib/services/projects";
-import type { taskView } from "@/lib/services/tasks";
+import type { ProjectView, TaskView } from "@/lib/validation/tracking-responses";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
@@ -20,8 +19,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { ConfirmButton } from "./confirm-dialog";
 import { fetchAll } from "@/components/data/queries";
 
-type Project = ReturnType<typeof projectView>;
-type Task = ReturnType<typeof taskView>;
+type Project = ProjectView;
+type Task = TaskView;
 interface Fields {
   name: string;
   externalId: string;

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { RuleView } from "@/lib/services/productivity-rules";
-import type { teamView } from "@/lib/services/teams";
+import type { RuleView } from "@/lib/validation/dashboard-responses";
+import type { TeamView } from "@/lib/validation/account-responses";
 import { api } from "@/lib/api-client";
 import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
@@ -18,7 +18,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
-type Team = ReturnType<typeof teamView>;
+type Team = TeamView;
 type Classification = RuleView["classification"];
 type MatchType = RuleView["matchType"];
 

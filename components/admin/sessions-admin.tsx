@@ -2,8 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { sessionView } from "@/lib/services/accounts";
-import type { UserView } from "@/lib/services/users";
+import type { SessionView, UserView } from "@/lib/validation/account-responses";
 import { api } from "@/lib/api-client";
 import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
@@ -15,7 +14,7 @@ import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/compone
 import { ConfirmButton } from "./confirm-dialog";
 import { describeAgent } from "./user-agent";
 
-type Session = ReturnType<typeof sessionView>;
+type Session = SessionView;
 const KIND = { web: "Web sign-in", password: "API login", api_key: "API key" } as const;
 
 /** /admin/sessions: every live sign-in of the organisation, each revocable. */

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { OrgView } from "@/lib/services/organizations";
-import type { orgSettingsView } from "@/lib/services/org-settings";
+import type { OrgView } from "@/lib/validation/account-responses";
+import type { OrgSettingsView } from "@/lib/validation/org-settings";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
 
-type Settings = ReturnType<typeof orgSettingsView>;
+type Settings = OrgSettingsView;
 
 function Saved({ show }: { show: boolean }) {
   return (

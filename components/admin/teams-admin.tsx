@@ -2,8 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { teamView } from "@/lib/services/teams";
-import type { UserView } from "@/lib/services/users";
+import type { TeamView, UserView } from "@/lib/validation/account-responses";
 import { api } from "@/lib/api-client";
 import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
@@ -18,7 +17,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
-type Team = ReturnType<typeof teamView>;
+type Team = TeamView;
 
 function useTeamsInvalidation() {
   const qc = useQueryClient();

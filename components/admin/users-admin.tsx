@@ -3,8 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Check, Copy } from "lucide-react";
-import type { invitationView } from "@/lib/services/invitations";
-import type { UserView } from "@/lib/services/users";
+import type { InvitationView, UserView } from "@/lib/validation/account-responses";
 import { api } from "@/lib/api-client";
 import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
@@ -22,7 +21,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableRow, TableHeaderRow } from "@/components/ui/table";
 import { ConfirmButton } from "./confirm-dialog";
 
-type Invitation = ReturnType<typeof invitationView>;
+type Invitation = InvitationView;
 type Role = UserView["role"];
 
 function CopyLink({ link }: { link: string }) {

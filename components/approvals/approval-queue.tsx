@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { SheetView } from "@/lib/services/timesheets";
+import type { SheetView } from "@/lib/validation/timesheet-responses";
 import { queryKeys } from "@/lib/query-keys";
 import { formatDateTime, formatDuration } from "@/components/format/time";
 import { fetchAll } from "@/components/data/queries";

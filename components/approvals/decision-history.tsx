@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { SheetView } from "@/lib/services/timesheets";
-import type { UserView } from "@/lib/services/users";
+import type { SheetView } from "@/lib/validation/timesheet-responses";
+import type { UserView } from "@/lib/validation/account-responses";
 import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";

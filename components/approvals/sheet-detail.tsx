@@ -2,9 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { projectView } from "@/lib/services/projects";
-import type { SheetView } from "@/lib/services/timesheets";
-import type { TimeLog } from "@/lib/services/time-logs";
+import type { ProjectView } from "@/lib/validation/tracking-responses";
+import type { SheetView, TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";
 import { formatDay, formatDuration, percent } from "@/components/format/time";
@@ -19,7 +18,7 @@ import { DenyForm } from "./deny-form";
 import { entriesByDay } from "./sheets";
 import type { Decision } from "./use-decide";
 
-type Project = ReturnType<typeof projectView>;
+type Project = ProjectView;
 
 /** One sheet's entries day by day, with approve and deny (with a reason) when it waits for a decision. */
 export function SheetDetail({

@@ -1,5 +1,4 @@
-import type { SheetView } from "@/lib/services/timesheets";
-import type { TimeLog } from "@/lib/services/time-logs";
+import type { SheetView, TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 import { clockIn, dayIn, formatDay } from "@/components/format/time";
 
 // The approval queue's arithmetic: idle share, a sheet's entries day by day, and which

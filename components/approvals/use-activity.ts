@@ -1,8 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { Counts } from "@/lib/services/statistics";
-import type { SheetView } from "@/lib/services/timesheets";
+import type { CountsView as Counts, SheetView } from "@/lib/validation/timesheet-responses";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 

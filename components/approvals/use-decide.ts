@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { SheetView } from "@/lib/services/timesheets";
+import type { SheetView } from "@/lib/validation/timesheet-responses";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 

@@ -16,23 +16,13 @@ import { api } from "@/lib/api-client";
 import { SCOPE_DESCRIPTIONS, type Scope } from "@/lib/auth/scopes";
 import { fetchAll } from "@/components/data/queries";
 import { queryKeys } from "@/lib/query-keys";
+import type { ApiKeyView, IssuedApiKeyView } from "@/lib/validation/account-responses";
 import { formatDateTime } from "@/components/format/time";
 
-export interface ApiKeyInfo {
-  id: string;
-  userId: string;
-  name: string;
-  last4: string;
-  scopes: string[];
-  /** Unix ms, or null when never used. */
-  lastUsedAt: number | null;
-  createdAt: string;
-}
+/** lastUsedAt: Unix ms, or null when never used. */
+export type ApiKeyInfo = ApiKeyView;
 
-interface Issued {
-  apiKey: string;
-  info: ApiKeyInfo;
-}
+type Issued = Pick<IssuedApiKeyView, "apiKey" | "info">;
 
 type Pending = { kind: "rotate" | "delete"; key: ApiKeyInfo } | null;
 

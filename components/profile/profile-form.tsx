@@ -9,16 +9,11 @@ import { Button } from "@/components/ui/button";
 import { ErrorMessage } from "@/components/ui/feedback";
 import { api } from "@/lib/api-client";
 import { isValidTimeZone } from "@/lib/time/zones";
+import type { UserView } from "@/lib/validation/account-responses";
 
 const FIELDS = ["firstName", "lastName", "timeZone"] as const;
 
-export interface ProfileUser {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  timeZone: string;
-}
+export type ProfileUser = Pick<UserView, "id" | "firstName" | "lastName" | "email" | "timeZone">;
 
 /** Name and time zone (PUT /v1/users/{id}); the zone decides every day and week the app shows. */
 export function ProfileForm({ user, zones }: { user: ProfileUser; zones: string[] }) {

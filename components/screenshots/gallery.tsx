@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ChevronLeft, ChevronRight } from "lucide-react";
-import type { SlotView } from "@/lib/services/activity-slots";
+import type { SlotView } from "@/lib/validation/timesheet-responses";
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { addDaysToDate } from "@/lib/time/zones";

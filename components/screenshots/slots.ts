@@ -1,23 +1,15 @@
+import type { ScreenshotView } from "@/lib/validation/screenshots";
+import type { SlotView } from "@/lib/validation/timesheet-responses";
+
 // The gallery's layout: a day's screenshots grouped by hour, each hour in six 10-minute
 // slots, in the viewer's time zone. Hours and slots are keyed by the instant they start,
 // so the repeated hour of a DST change stays two hours, and zones with half-hour offsets
 // (Asia/Kolkata) still split at their own local :00 and :10.
 
-export interface Shot {
-  id: string;
-  file: string;
-  thumb: string;
-  recordedAt: string;
-  timeSlotId: string | null;
-  employeeId: string;
-}
+export type Shot = ScreenshotView;
 
-export interface SlotActivity {
-  id: string;
-  startedAt: string;
-  /** overall activity of the slot in percent */
-  activity: number;
-}
+/** What the gallery reads of a slot (activity: overall activity in percent). */
+export type SlotActivity = Pick<SlotView, "id" | "startedAt" | "activity">;
 
 export interface GalleryShot extends Shot {
   /** local "HH:mm" */

@@ -1,4 +1,4 @@
-import type { WeeklySummary } from "@/lib/services/dashboards/weekly-summary";
+import type { WeeklySummary } from "@/lib/validation/dashboard-responses";
 import { formatDay, formatDuration } from "@/components/format/time";
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 

@@ -1,4 +1,7 @@
-import type { WeeklySummary } from "@/lib/services/dashboards/weekly-summary";
+import type { WeeklySummary } from "@/lib/validation/dashboard-responses";
+
+/** A day of the breakdown; any weekday name is drawn (its first three letters label the bar). */
+type BreakdownDay = Omit<WeeklySummary["breakdownSummary"][number], "day"> & { day: string };
 import { hoursOf } from "@/components/format/time";
 
 // The weekly breakdown as the stacked bar chart draws it: one bar per day, hours per kind.
@@ -25,7 +28,7 @@ export interface DayBar {
   seconds: Record<SeriesKey | "total", number>;
 }
 
-export function weeklyBars(breakdown: WeeklySummary["breakdownSummary"]): DayBar[] {
+export function weeklyBars(breakdown: readonly BreakdownDay[]): DayBar[] {
   return breakdown.map(({ date, day, metrics: m }) => {
     const seconds = {
       productive: m.productiveTimeSpendSeconds,
@@ -47,6 +50,6 @@ export function weeklyBars(breakdown: WeeklySummary["breakdownSummary"]): DayBar
 }
 
 /** True when the week has no tracked time at all (the chart shows an empty state instead). */
-export function isEmptyWeek(breakdown: WeeklySummary["breakdownSummary"]): boolean {
+export function isEmptyWeek(breakdown: readonly BreakdownDay[]): boolean {
   return breakdown.every((d) => d.metrics.totalTimeSpendSeconds === 0);
 }

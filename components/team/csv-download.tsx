@@ -1,9 +1,7 @@
 "use client";
 
 import { Download } from "lucide-react";
-import type { ProductivityAnalysisRow } from "@/lib/services/dashboards/productivity-analysis";
-import type { ProofOfWorkUser } from "@/lib/services/dashboards/proof-of-work";
-import type { WeeklySummary } from "@/lib/services/dashboards/weekly-summary";
+import type { ProductivityAnalysisRow, ProofOfWorkUser, WeeklySummary } from "@/lib/validation/dashboard-responses";
 import { Button } from "@/components/ui/button";
 import { breakdownCsv, productivityCsv, proofOfWorkCsv } from "./csv";
 

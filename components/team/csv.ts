@@ -1,6 +1,4 @@
-import type { ProductivityAnalysisRow } from "@/lib/services/dashboards/productivity-analysis";
-import type { ProofOfWorkUser } from "@/lib/services/dashboards/proof-of-work";
-import type { WeeklySummary } from "@/lib/services/dashboards/weekly-summary";
+import type { ProductivityAnalysisRow, ProofOfWorkUser, WeeklySummary } from "@/lib/validation/dashboard-responses";
 import { clockIn } from "@/components/format/time";
 
 // CSV files of the team dashboard's tables (RFC 4180: quoted where needed, CRLF lines).

@@ -1,4 +1,4 @@
-import type { ProductivityAnalysisRow } from "@/lib/services/dashboards/productivity-analysis";
+import type { ProductivityAnalysisRow } from "@/lib/validation/dashboard-responses";
 import { formatDuration, percent } from "@/components/format/time";
 import { EmptyState } from "@/components/ui/feedback";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

@@ -1,4 +1,4 @@
-import type { ProofOfWorkUser } from "@/lib/services/dashboards/proof-of-work";
+import type { ProofOfWorkUser } from "@/lib/validation/dashboard-responses";
 import { clockIn, formatDay, formatDuration } from "@/components/format/time";
 import { EmptyState } from "@/components/ui/feedback";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";

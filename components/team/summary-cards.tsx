@@ -1,4 +1,4 @@
-import type { WeeklySummary } from "@/lib/services/dashboards/weekly-summary";
+import type { WeeklySummary } from "@/lib/validation/dashboard-responses";
 import { formatDuration, percent } from "@/components/format/time";
 
 /** The week's totals for the team; `data-seconds` carries the exact number behind each. */

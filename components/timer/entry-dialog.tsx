@@ -10,7 +10,8 @@ import { apiFieldError, endsNextDay, entryFormToBody, entryFormValues, type Entr
 import { ProjectTaskFields } from "./project-task-fields";
 import { useEntryMutation } from "./queries";
 import type { TimerRequest } from "./timer-state";
-import type { Project, Task, TimeLog } from "./types";
+import type { ProjectView as Project, TaskView as Task } from "@/lib/validation/tracking-responses";
+import type { TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 
 export type EntryDialogTarget = { kind: "new"; day: string; projectId?: string | null } | { kind: "edit"; log: TimeLog };
 

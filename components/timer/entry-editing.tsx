@@ -6,7 +6,8 @@ import { formatDuration } from "@/components/format/time";
 import { EntryDialog, type EntryDialogTarget } from "./entry-dialog";
 import { useEntryMutation } from "./queries";
 import { deleteRequests } from "./timer-state";
-import type { Project, Task, TimeLog } from "./types";
+import type { ProjectView as Project, TaskView as Task } from "@/lib/validation/tracking-responses";
+import type { TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 
 /** The add/edit dialog and the delete confirmation that the Today and Week pages share. */
 export function useEntryEditing() {

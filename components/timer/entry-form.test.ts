@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apiFieldError, endsNextDay, entryFormToBody, entryFormValues, type EntryFormValues } from "./entry-form";
-import type { TimeLog } from "./types";
+import type { TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 
 const base: EntryFormValues = { date: "2026-02-02", start: "09:00", end: "10:30", projectId: "p1", taskId: "", description: "  Notes " };
 
@@ -52,6 +52,12 @@ describe("entry form starting values", () => {
       employeeId: "u",
       projectId: null,
       taskId: "t",
+      timesheetId: null,
+      organizationId: "o",
+      isBillable: true,
+      isRunning: false,
+      createdAt: "2026-02-03T01:15:00.000Z",
+      updatedAt: "2026-02-03T01:15:00.000Z",
     } satisfies TimeLog;
     expect(entryFormValues(log, "Asia/Tokyo", { day: "x", nowMs: 0 })).toEqual({
       date: "2026-02-03",

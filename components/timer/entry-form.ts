@@ -1,6 +1,6 @@
 import { addDaysToDate, isCalendarDay } from "@/lib/time/calendar";
 import { localClock, localDate, zonedToInstant } from "@/lib/time/zones";
-import type { TimeLog } from "./types";
+import type { TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 
 // The add/edit entry form: a local date and wall-clock times in the person's zone, turned
 // into the instants the API stores. An end at or before the start means the next day (a

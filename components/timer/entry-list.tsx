@@ -7,7 +7,7 @@ import { localDate } from "@/lib/time/zones";
 import { formatDay, formatDuration, clockIn } from "@/components/format/time";
 import type { Names } from "./project-task-fields";
 import { elapsedSeconds } from "./timer-state";
-import type { TimeLog } from "./types";
+import type { TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 
 const TYPE_LABEL: Record<TimeLog["logType"], string> = { TRACKED: "Timer", MANUAL: "Manual", IDLE: "Idle", RESUMED: "Resumed" };
 

@@ -2,7 +2,7 @@
 
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-import type { Project, Task } from "./types";
+import type { ProjectView as Project, TaskView as Task } from "@/lib/validation/tracking-responses";
 
 export interface Names {
   project: (id: string | null | undefined) => string;

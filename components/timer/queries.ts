@@ -5,8 +5,9 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tansta
 import { api } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { fetchAll } from "@/components/data/queries";
-import type { TimerRequest } from "./timer-state";
-import type { Page, Project, Sheet, Task, TimeLog, TimerStatus } from "./types";
+import type { ListView as Page, SheetView as Sheet, TimeLogView as TimeLog, TimerStatusView } from "@/lib/validation/timesheet-responses";
+import type { ProjectView as Project, TaskView as Task } from "@/lib/validation/tracking-responses";
+import type { TimerRequest, TimerStatus } from "./timer-state";
 
 // The employee pages' data: one query per resource through the key factory, and one place
 // that says what a change invalidates. Other tabs hear about changes on a broadcast channel
@@ -16,11 +17,8 @@ const CHANNEL = "timebase:time-entries";
 /** Pages of 100; enough for any real week (an agent's 10-minute entries for 7 × 24 hours is 1008). */
 const MAX_PAGES = 20;
 
-export interface TimerStatusBody {
-  running: boolean;
-  log: TimeLog | null;
-  todayDuration: number;
-}
+/** What toTimerStatus reads of GET /api/timesheet/timer/status. */
+export type TimerStatusBody = Pick<TimerStatusView, "running" | "log" | "todayDuration">;
 
 export function toTimerStatus(body: TimerStatusBody, receivedAt: number): TimerStatus {
   return { running: body.running && body.log ? body.log : null, receivedAt };

@@ -7,7 +7,9 @@ import { listTimeLogs } from "@/lib/services/time-logs";
 import { timerStatus } from "@/lib/services/timer";
 import { listSheets } from "@/lib/services/timesheets";
 import { sheetListQuery, timeLogListQuery } from "@/lib/validation/timesheet";
-import type { Project, Sheet, Task, TimeLog, TimerStatus } from "./types";
+import type { ProjectView as Project, TaskView as Task } from "@/lib/validation/tracking-responses";
+import type { SheetView as Sheet, TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
+import type { TimerStatus } from "./timer-state";
 
 // Server components of the employee pages read their first data through the same services
 // (and the same query validation) as the route handlers the client then polls, so the
@@ -38,17 +40,17 @@ export async function loadProjectsAndTasks(db: Db, caller: Caller): Promise<{ pr
 export async function loadOwnLogs(db: Db, caller: Caller, startDate: string, endDate: string): Promise<TimeLog[]> {
   return pages(async (page) => {
     const q = timeLogListQuery.parse({ startDate, endDate, employeeId: caller.userId, timeZone: caller.timeZone, page, limit: PAGE });
-    return (await listTimeLogs(db, caller, q)).items as TimeLog[];
+    return (await listTimeLogs(db, caller, q)).items;
   });
 }
 
 export async function loadOwnSheet(db: Db, caller: Caller, weekStart: string): Promise<Sheet | null> {
   const q = sheetListQuery.parse({ startDate: weekStart, endDate: weekStart, employeeId: caller.userId, timeZone: caller.timeZone });
   const { items } = await listSheets(db, caller, q);
-  return (items.find((s) => s.weekStart === weekStart && s.employeeId === caller.userId) as Sheet | undefined) ?? null;
+  return items.find((s) => s.weekStart === weekStart && s.employeeId === caller.userId) ?? null;
 }
 
 export async function loadTimerStatus(db: Db, caller: Caller): Promise<TimerStatus> {
   const status = await timerStatus(db, caller, {});
-  return { running: status.log as TimeLog | null, receivedAt: now().getTime() };
+  return { running: status.log, receivedAt: now().getTime() };
 }

@@ -24,7 +24,8 @@ import {
   type TimerDraft,
   type TimerRequest,
 } from "./timer-state";
-import type { Project, Task, TimerStatus } from "./types";
+import type { ProjectView as Project, TaskView as Task } from "@/lib/validation/tracking-responses";
+import type { TimerStatus } from "./timer-state";
 import { useNow } from "./use-clock";
 
 interface Props {

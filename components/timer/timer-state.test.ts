@@ -12,7 +12,7 @@ import {
   switchRequests,
   toggleRequests,
 } from "./timer-state";
-import type { TimeLog } from "./types";
+import type { TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
 
 const running: TimeLog = {
   id: "log-1",
@@ -25,7 +25,12 @@ const running: TimeLog = {
   employeeId: "u1",
   projectId: "p1",
   taskId: null,
+  timesheetId: null,
+  organizationId: "o1",
+  isBillable: true,
   isRunning: true,
+  createdAt: "2026-02-02T09:00:00.000Z",
+  updatedAt: "2026-02-02T09:00:00.000Z",
 };
 
 describe("elapsed time", () => {

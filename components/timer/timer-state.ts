@@ -1,4 +1,11 @@
-import type { TimeLog } from "./types";
+import type { TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
+
+/** What the timer shows: the running log (or none), as the server saw it when it answered. */
+export interface TimerStatus {
+  running: TimeLog | null;
+  /** Date.now() on this device when the answer arrived (to correct for clock skew). */
+  receivedAt: number;
+}
 
 // The timer's logic without React: what it shows (elapsed time, corrected for this device's
 // clock) and what start, stop, switch and "apply" send. The server stays the truth; the

@@ -17,7 +17,9 @@ import { namesOf } from "./project-task-fields";
 import { useEntriesSync, useProjects, useTasks, useTimeLogs, useTimerStatus, useWeekSheet } from "./queries";
 import { TimerCard } from "./timer-card";
 import { clockSkew } from "./timer-state";
-import type { Project, Sheet, Task, TimeLog, TimerStatus } from "./types";
+import type { ProjectView as Project, TaskView as Task } from "@/lib/validation/tracking-responses";
+import type { SheetView as Sheet, TimeLogView as TimeLog } from "@/lib/validation/timesheet-responses";
+import type { TimerStatus } from "./timer-state";
 import { useNow, useToday } from "./use-clock";
 
 export interface TodayInitial {

@@ -15,6 +15,7 @@ import { breakerOpen, tripBreaker, unavailable, withDeadline } from "./db-breake
 import { readBodyLimited } from "./body";
 import { appOrigin } from "./origin";
 import { claimIdempotencyKey, requestFingerprint, type IdempotencyClaim } from "./idempotency";
+import { checkResponse, checkResponses } from "./check-response";
 
 type AuthMode = "required" | "optional" | "none";
 
@@ -61,8 +62,16 @@ export interface RouteSpecOf<P, Q, B, A extends AuthMode> {
   paginated?: boolean;
   /** statusMessage of the dashboard family's envelope. */
   message?: string;
-  /** OpenAPI: a short summary and the success response's schema. */
+  /** OpenAPI: a short summary. */
   summary?: string;
+  /**
+   * The success answer's schema (without the family's envelope; a paged list: the array). It
+   * is the view: the service builds the answer typed as its `z.output`, clients import that
+   * type, the OpenAPI document shows it, and outside production every answer is checked
+   * against it (lib/http/check-response.ts). The rule: views are applied in the service layer
+   * in every family, and a handler passes the service's answer on. Not yet moved (issue 15):
+   * the /v1 account and tracking routes still call the view functions (userView, taskView, …).
+   */
   response?: ZodType;
   handler: (args: HandlerArgs<P, Q, B, A>) => Promise<unknown>;
 }
@@ -277,6 +286,9 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
         }
       }
       if (result instanceof Response) {
+        if (checkResponses && spec.response && result.ok && result.headers.get("content-type")?.includes("json")) {
+          checkResponse(spec.response, await result.clone().json(), `${req.method} ${url.pathname}`);
+        }
         result.headers.set("x-request-id", requestId);
         return result;
       }
@@ -288,6 +300,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
         Object.assign(headers, pageHeaders(new URL(url.pathname + url.search, appOrigin(req)), query, result.total));
         result = result.items;
       }
+      if (checkResponses && spec.response) checkResponse(spec.response, result, `${req.method} ${url.pathname}`);
       return Response.json(successBody(family, result ?? null, status, spec.message ?? "OK"), { status, headers });
     }
 

@@ -13,6 +13,7 @@ import { assertNotThrottled, clearFailures, recordFailure, signupKeys, throttled
 import { inTx } from "./tx";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { assertEmailFree, findUserByEmail, insertUser } from "./users";
+import type { SessionView } from "@/lib/validation/account-responses";
 
 /** Where a request came from, recorded on its session. */
 export interface ClientInfo {
@@ -170,7 +171,7 @@ export async function revokeSessionById(db: Db, caller: Caller, sessionId: strin
 }
 
 /** The /v1 view of a session: times in Unix ms, never a token or hash. */
-export function sessionView(s: AuthSession) {
+export function sessionView(s: AuthSession): SessionView {
   return {
     id: s.id,
     userId: s.userId,

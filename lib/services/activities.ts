@@ -10,12 +10,13 @@ import type { ActivityInput, ActivityListQuery } from "@/lib/validation/timeshee
 import { isInFuture } from "@/lib/time";
 import { resolveProjectTask } from "./time-entries";
 import { assertCallerOrg, inScope, instantRange, userScope } from "./timesheet-scope";
+import type { ActivityGroupView, ActivityView } from "@/lib/validation/timesheet-responses";
 
 // App and URL activities reported by desktop agents. Ingestion is idempotent on the
 // agent's clientId (unique per organisation and user), so a retried upload never adds
 // time twice; an activity sent without one gets an id derived from its content.
 
-export function activityView(a: Activity) {
+export function activityView(a: Activity): ActivityView {
   return {
     id: a.id,
     clientId: a.clientId,
@@ -32,15 +33,10 @@ export function activityView(a: Activity) {
     createdAt: a.createdAt.toISOString(),
   };
 }
-export type ActivityView = ReturnType<typeof activityView>;
+export type { ActivityView };
 
-export interface ActivityGroup {
-  type: Activity["type"];
-  name: string;
-  /** seconds inside the range */
-  duration: number;
-  count: number;
-}
+/** An app or host and its seconds inside the range. */
+export type ActivityGroup = ActivityGroupView;
 
 /** The web host of a URL activity, lower-cased: what domain productivity rules match. */
 export function hostOf(raw: string): string | null {

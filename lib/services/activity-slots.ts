@@ -8,11 +8,12 @@ import type { SlotListQuery, TimeSlotBody } from "@/lib/validation/timesheet";
 import { isInFuture } from "@/lib/time";
 import { upsertSlot } from "./time-slots";
 import { assertCallerOrg, inScope, instantRange, userScope } from "./timesheet-scope";
+import type { SlotView } from "@/lib/validation/timesheet-responses";
 
 // /api/timesheet/time-slot: the 10-minute keyboard/mouse/overall activity figures of
 // desktop agents, written through the slot store shared with screenshots (time-slots.ts).
 
-export function slotView(s: TimeSlot) {
+export function slotView(s: TimeSlot): SlotView {
   return {
     id: s.id,
     organizationId: s.organizationId,
@@ -26,7 +27,7 @@ export function slotView(s: TimeSlot) {
     activity: s.duration > 0 ? Math.round((s.overall * 100) / s.duration) : 0,
   };
 }
-export type SlotView = ReturnType<typeof slotView>;
+export type { SlotView };
 
 /** Records the caller's slot holding `startedAt` (aligned down to 10 minutes); a repeat replaces its figures. */
 export async function recordSlot(db: Db, caller: Caller, body: TimeSlotBody): Promise<SlotView> {

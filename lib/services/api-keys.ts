@@ -13,11 +13,12 @@ import { createSession, revokeApiKeySessions, type IssuedTokens } from "./sessio
 import { assertNotThrottled, recordFailure, type ThrottleKey } from "./throttle";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { inTx } from "./tx";
+import type { ApiKeyView } from "@/lib/validation/account-responses";
 
 // Keys are `tb_` + (organisation, key id, 192 random bits); only the SHA-256 and the
 // last four characters are stored, so a key is shown once, at creation or rotation.
 
-export function apiKeyView(k: ApiKey) {
+export function apiKeyView(k: ApiKey): ApiKeyView {
   return {
     id: k.id,
     userId: k.userId,

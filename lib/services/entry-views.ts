@@ -2,11 +2,13 @@ import type { TimeEntry } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { durationParts } from "@/lib/format";
 import { durationSeconds } from "./time-entries";
+import type { TimeLogView } from "@/lib/validation/timesheet-responses";
+import type { TrackView } from "@/lib/validation/tracking-responses";
 
 // One entry, two vocabularies (SPEC.md, "One data model under three APIs").
 
 /** /api/timesheet time log. `duration` in seconds; a running log counts up to now. */
-export function toTimeLog(e: TimeEntry, at: Date = now()) {
+export function toTimeLog(e: TimeEntry, at: Date = now()): TimeLogView {
   return {
     id: e.id,
     startedAt: e.startedAt.toISOString(),
@@ -28,7 +30,7 @@ export function toTimeLog(e: TimeEntry, at: Date = now()) {
 }
 
 /** /v1 time track: start/end in Unix ms, amount the duration in ms, h/m/s and "1h 35m 5s". */
-export function toTimeTrack(e: TimeEntry, at: Date = now()) {
+export function toTimeTrack(e: TimeEntry, at: Date = now()): TrackView {
   const seconds = durationSeconds(e, at);
   return {
     id: e.id,

@@ -15,10 +15,11 @@ import { signupKeys, throttledSignup } from "./throttle";
 import { inTx } from "./tx";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { assertEmailFree, insertUser, issueSetPasswordLink, SET_PASSWORD_LINK_MS, type Role } from "./users";
+import type { InvitationView } from "@/lib/validation/account-responses";
 
 export const INVITATION_TTL_MS = 24 * 60 * 60_000;
 
-export function invitationView(i: Invitation) {
+export function invitationView(i: Invitation): InvitationView {
   return {
     id: i.id,
     email: i.email,

@@ -6,6 +6,7 @@ import { notFound } from "@/lib/errors";
 import { requirePermission, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { inTx } from "./tx";
+import type { OrgSettingsView } from "@/lib/validation/org-settings";
 
 // The organisation's privacy and overlap settings (GET/PUT /v1/orgs/{orgId}/settings).
 
@@ -19,7 +20,7 @@ export interface OrgSettings {
 
 const SETTINGS: ReadonlyArray<keyof OrgSettings> = ["overlapPolicy", "screenshotsEnabled", "screenshotBlur", "screenshotRetentionDays", "defaultTimeZone"];
 
-export function orgSettingsView(o: Organization) {
+export function orgSettingsView(o: Organization): OrgSettingsView {
   return {
     organizationId: o.id,
     overlapPolicy: o.overlapPolicy,

@@ -7,9 +7,10 @@ import { hasPermission, requirePermission, type Caller } from "@/lib/auth/permis
 import { audit } from "./audit";
 import { seedDefaultProductivityRules } from "./productivity-rules";
 import { inTx } from "./tx";
+import type { OrgView } from "@/lib/validation/account-responses";
 
 /** The seed's organisation object; it spells `decription`, so both spellings are sent. */
-export function orgView(o: Organization) {
+export function orgView(o: Organization): OrgView {
   return {
     id: o.id,
     name: o.name,
@@ -21,7 +22,7 @@ export function orgView(o: Organization) {
     updatedAt: o.updatedAt.toISOString(),
   };
 }
-export type OrgView = ReturnType<typeof orgView>;
+export type { OrgView };
 
 export interface NewOrganization {
   name: string;

@@ -8,6 +8,7 @@ import { checkPattern, type RuleBody, type RuleUpdateBody } from "@/lib/validati
 import { audit } from "./audit";
 import { inTx } from "./tx";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
+import type { RuleView } from "@/lib/validation/dashboard-responses";
 
 // Productivity rules classify activities (an app name or a web host) as productive,
 // neutral or unproductive. How a rule is picked for an activity (most specific wins) is
@@ -16,7 +17,7 @@ import { countWhere, paginate, type Page, type Paged } from "./paging";
 type MatchType = ProductivityRule["matchType"];
 type Classification = ProductivityRule["classification"];
 
-export function ruleView(r: ProductivityRule) {
+export function ruleView(r: ProductivityRule): RuleView {
   return {
     id: r.id,
     teamId: r.teamId,
@@ -27,7 +28,7 @@ export function ruleView(r: ProductivityRule) {
     updatedAt: r.updatedAt.toISOString(),
   };
 }
-export type RuleView = ReturnType<typeof ruleView>;
+export type { RuleView };
 
 async function assertTeamInOrg(db: Db, orgId: string, teamId: string | null | undefined): Promise<void> {
   if (!teamId) return;

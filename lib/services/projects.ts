@@ -8,13 +8,14 @@ import { assertCreatorOrAdmin, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
 import { inTx } from "./tx";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
+import type { ProjectView } from "@/lib/validation/tracking-responses";
 
 // Projects of the /v1 API. Every member of the organisation sees and creates projects; the
 // creator (`userId`) or an admin changes them.
 
 export type { Page } from "./paging";
 
-export function projectView(p: Project) {
+export function projectView(p: Project): ProjectView {
   return {
     id: p.id,
     userId: p.userId,

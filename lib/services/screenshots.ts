@@ -15,6 +15,8 @@ import { assertNotThrottled, recordAttempt } from "./throttle";
 import { instantRange, userScope } from "./timesheet-scope";
 import { ensureSlot, SLOT_SECONDS } from "./time-slots";
 import { inTx } from "./tx";
+import type { ScreenshotView } from "@/lib/validation/screenshots";
+import type { ListView } from "@/lib/validation/timesheet-responses";
 
 // Screenshots of desktop agents: stored through the configured adapter, one per user and
 // recordedAt, readable by their owner, the managers of the owner's teams and admins.
@@ -23,7 +25,7 @@ import { inTx } from "./tx";
 const DAY_MS = 86_400_000;
 
 /** The seed's item: `file` and `thumb` are this app's authorised URLs, never the storage's. */
-export function screenshotView(s: Screenshot, origin?: string) {
+export function screenshotView(s: Screenshot, origin?: string): ScreenshotView {
   const base = `/api/timesheet/screenshot/${s.id}`;
   return {
     id: s.id,
@@ -62,7 +64,13 @@ async function removeObjects(storage: ObjectStorage, keys: string[]): Promise<vo
  * written first and the row inserted after; if the row cannot be written the files are removed,
  * so neither a row without files nor files without a row remain.
  */
-export async function uploadScreenshot(db: Db, c: Caller, input: UploadInput): Promise<{ screenshot: Screenshot; created: boolean }> {
+/** Stores an upload and answers its view (`created: false` for a retry of a stored one). */
+export async function uploadScreenshot(db: Db, c: Caller, input: UploadInput): Promise<{ screenshot: ScreenshotView; created: boolean }> {
+  const { screenshot, created } = await storeScreenshot(db, c, input);
+  return { screenshot: screenshotView(screenshot, c.origin), created };
+}
+
+async function storeScreenshot(db: Db, c: Caller, input: UploadInput): Promise<{ screenshot: Screenshot; created: boolean }> {
   const type = sniffImageType(input.bytes);
   if (!type) throw new AppError("unsupported_media_type", "body.file: must be a PNG, JPEG or WebP image", { field: "body.file" });
 
@@ -155,7 +163,7 @@ export interface ListInput {
  * foreign user, 403 for one the caller may not read), else everyone the caller may read (own;
  * managers also their teams'; admins everyone's). The range is half-open, [startDate, endDate).
  */
-export async function listScreenshots(db: Db, c: Caller, q: ListInput): Promise<{ items: Screenshot[]; total: number }> {
+export async function listScreenshots(db: Db, c: Caller, q: ListInput): Promise<ListView<ScreenshotView>> {
   const range = instantRange(q, c);
   const from = range.from!;
   const to = range.to!;
@@ -177,7 +185,7 @@ export async function listScreenshots(db: Db, c: Caller, q: ListInput): Promise<
       .offset((q.page - 1) * q.limit),
     db.select({ n: count() }).from(screenshots).where(where),
   ]);
-  return { items, total: totals?.n ?? 0 };
+  return { items: items.map((s) => screenshotView(s, c.origin)), total: totals?.n ?? 0 };
 }
 
 /** The screenshot if the caller may see it; anyone else learns nothing (404, like a missing one). */

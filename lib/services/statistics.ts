@@ -6,19 +6,14 @@ import { now } from "@/lib/clock";
 import { addDaysToDate, dayStart, localDate } from "@/lib/time/zones";
 import type { StatisticsQuery } from "@/lib/validation/timesheet";
 import { clippedSeconds, dayRange, inScope, instantRange, userScope } from "./timesheet-scope";
+import type { CountsView } from "@/lib/validation/timesheet-responses";
 
 // GET /api/timesheet/statistics/counts: time and average activity of the week (the
 // requested range; by default the current Monday-to-Sunday week) and of today, both in
 // the request's time zone, over the users the caller may see.
 
-export interface Counts {
-  /** seconds of the range */
-  weeklyDuration: number;
-  /** average overall activity of the range's slots, in percent: sum(overall) / sum(duration) */
-  weeklyActivities: number;
-  todayDuration: number;
-  todayActivities: number;
-}
+/** weeklyActivities: average overall activity of the range's slots, in percent: sum(overall) / sum(duration) */
+export type Counts = CountsView;
 
 export async function statisticsCounts(db: Db, caller: Caller, q: StatisticsQuery): Promise<Counts> {
   const at = now();

@@ -10,6 +10,7 @@ import { inTx } from "./tx";
 import { assertExternalIdFree, guardExternalId, projectInOrg } from "./projects";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { assertSheetEditable, entryIsLocked, lockedSheetOfEntries } from "./timesheet-weeks";
+import type { TaskView } from "@/lib/validation/tracking-responses";
 
 // Tasks of the /v1 API: `userId` is the creator. Every member sees and creates tasks; the
 // creator or an admin changes, moves and deletes them. A task's time entries carry its
@@ -17,7 +18,7 @@ import { assertSheetEditable, entryIsLocked, lockedSheetOfEntries } from "./time
 
 export type TaskStatus = Task["status"];
 
-export function taskView(t: Task) {
+export function taskView(t: Task): TaskView {
   return {
     id: t.id,
     userId: t.userId,

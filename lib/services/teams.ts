@@ -8,6 +8,7 @@ import { audit } from "./audit";
 import { inTx } from "./tx";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { userInOrg } from "./users";
+import type { TeamView } from "@/lib/validation/account-responses";
 
 export interface TeamMemberView {
   userId: string;
@@ -21,7 +22,7 @@ export interface TeamWithMembers extends Team {
   members: TeamMemberView[];
 }
 
-export function teamView(t: TeamWithMembers) {
+export function teamView(t: TeamWithMembers): TeamView {
   return {
     id: t.id,
     name: t.name,

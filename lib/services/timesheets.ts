@@ -10,6 +10,7 @@ import { audit } from "./audit";
 import { entryOverlaps, entrySecondsSql } from "./time-entries";
 import { assertCallerOrg, dayRange, inScope, userScope } from "./timesheet-scope";
 import { inTx } from "./tx";
+import type { SheetView } from "@/lib/validation/timesheet-responses";
 
 // Weekly timesheets: their totals (computed in SQL: the part of each of the owner's entries
 // inside the sheet's stored week instants, so an entry across a week boundary counts in
@@ -73,7 +74,7 @@ async function sheetRows(db: Db, where: SQL | undefined, page?: { limit: number;
 
 type SheetRow = Awaited<ReturnType<typeof sheetRows>>[number];
 
-function sheetView(r: SheetRow) {
+function sheetView(r: SheetRow): SheetView {
   const s = r.sheet;
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
@@ -101,7 +102,7 @@ function sheetView(r: SheetRow) {
     updatedAt: s.updatedAt.toISOString(),
   };
 }
-export type SheetView = ReturnType<typeof sheetView>;
+export type { SheetView };
 
 /**
  * The weekly sheets the caller may see whose week (Monday to Sunday) meets the range of

@@ -15,6 +15,7 @@ import { profilePicUrlOf } from "./avatar-url";
 import { revokeUserSessions } from "./sessions";
 import { inTx } from "./tx";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
+import type { UserView } from "@/lib/validation/account-responses";
 
 const DAY = 24 * 60 * 60_000;
 export const SET_PASSWORD_LINK_MS = DAY;
@@ -22,7 +23,7 @@ export const SET_PASSWORD_LINK_MS = DAY;
 export type Role = User["role"];
 
 /** The seed's user object, plus whether the account is active, its time zone and picture. */
-export function userView(u: User) {
+export function userView(u: User): UserView {
   return {
     id: u.id,
     firstName: u.firstName,
@@ -36,7 +37,7 @@ export function userView(u: User) {
     updatedAt: u.updatedAt.toISOString(),
   };
 }
-export type UserView = ReturnType<typeof userView>;
+export type { UserView };
 
 const emailTaken = () => new AppError("email_taken", "email: is already registered", { field: "email" });
 

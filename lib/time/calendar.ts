@@ -45,7 +45,7 @@ export const dayAsUtcMidnight = (day: string) => `${day}T00:00:00.000Z`;
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
 
-export function weekdayName(day: string): string {
+export function weekdayName(day: string): (typeof WEEKDAYS)[number] {
   return WEEKDAYS[weekdayIndex(day)]!;
 }
 

@@ -99,3 +99,12 @@ export const teamResponse = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
 });
+
+// The views: each service's answer is typed by its schema, and client code imports these.
+export type UserView = z.output<typeof userResponse>;
+export type OrgView = z.output<typeof orgResponse>;
+export type SessionView = z.output<typeof sessionResponse>;
+export type ApiKeyView = z.output<typeof apiKeyInfoResponse>;
+export type IssuedApiKeyView = z.output<typeof issuedApiKeyResponse>;
+export type InvitationView = z.output<typeof invitationResponse>;
+export type TeamView = z.output<typeof teamResponse>;

@@ -75,3 +75,12 @@ export const productivityRuleResponse = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+// The views: each service's answer is typed by its schema, and client code imports these.
+export type DashboardUser = z.output<typeof dashboardUser>;
+export type ProductivityAnalysis = z.output<typeof productivityAnalysisResponse>;
+export type ProductivityAnalysisRow = ProductivityAnalysis[number];
+export type WeeklySummary = z.output<typeof weeklySummaryResponse>;
+export type ProofOfWork = z.output<typeof proofOfWorkResponse>;
+export type ProofOfWorkUser = ProofOfWork["usersList"][number];
+export type RuleView = z.output<typeof productivityRuleResponse>;

@@ -29,3 +29,4 @@ export const orgSettingsResponse = z.object({
   defaultTimeZone: z.string(),
   updatedAt: z.string(),
 });
+export type OrgSettingsView = z.output<typeof orgSettingsResponse>;

@@ -31,3 +31,4 @@ export const screenshotResponse = z.object({
 });
 
 export const screenshotListResponse = z.object({ items: z.array(screenshotResponse), total: z.number().int() });
+export type ScreenshotView = z.output<typeof screenshotResponse>;

@@ -9,6 +9,8 @@ const day = z.string().describe("calendar date YYYY-MM-DD");
 const seconds = z.number().int().describe("seconds");
 const id = z.string();
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+/** The answer of a paged list of this family: what `list(item)` describes. */
+export type ListView<T> = { items: T[]; total: number };
 
 export const timeLogResponse = z.object({
   id,
@@ -133,3 +135,21 @@ export const timeReportResponse = z.object({
   startDate: day,
   endDate: day,
 });
+
+// The views: each service's answer is typed by its schema, and client code imports these.
+export type TimeLogView = z.output<typeof timeLogResponse>;
+export type TimeLogList = z.output<typeof timeLogListResponse>;
+export type EntryChangeView = z.output<typeof entryChangeResponse>;
+export type WrittenTimeLogView = z.output<typeof writtenTimeLogResponse>;
+export type TimerStatusView = z.output<typeof timerStatusResponse>;
+export type SheetView = z.output<typeof sheetResponse>;
+export type SheetList = z.output<typeof sheetListResponse>;
+export type ActivityView = z.output<typeof activityResponse>;
+export type ActivityGroupView = z.output<typeof activityGroupResponse>;
+export type ActivityList = z.output<typeof activityListResponse>;
+export type ActivityBulkView = z.output<typeof activityBulkResponse>;
+export type SlotView = z.output<typeof slotResponse>;
+export type SlotList = z.output<typeof slotListResponse>;
+export type CountsView = z.output<typeof countsResponse>;
+export type DailyChartView = z.output<typeof dailyChartResponse>;
+export type TimeReportView = z.output<typeof timeReportResponse>;

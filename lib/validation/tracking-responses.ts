@@ -106,3 +106,13 @@ export const userReport = z.object({
     }),
   ),
 });
+
+// The views: each service's answer is typed by its schema, and client code imports these.
+export type ProjectView = z.output<typeof projectResponse>;
+export type TaskView = z.output<typeof taskResponse>;
+export type TrackView = z.output<typeof trackResponse>;
+export type TaskTracksReport = z.output<typeof taskTracksReport>;
+export type TaskUsersReport = z.output<typeof taskUsersReport>;
+export type ProjectUsersReport = z.output<typeof projectUsersReport>;
+export type ProjectTasksReport = z.output<typeof projectTasksReport>;
+export type UserReport = z.output<typeof userReport>;

@@ -1,22 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
-import { assertSelectionReadable, selectAudience, type AudienceUser } from "./audience";
+import { assertSelectionReadable, selectAudience } from "./audience";
 import { exactRange, metricsOf, runMetricsSql, type DashboardInput, type RoundedRow } from "./common";
 import { perDayCte, roundedColumns, type MetricsRange } from "./metrics-sql";
+import type { ProductivityAnalysisRow } from "@/lib/validation/dashboard-responses";
 
 // POST /v1/dashboard/productivity-analysis (seed 000): per user, active time split into
 // productive, unproductive and neutral over the exact range.
 
-export interface ProductivityAnalysisRow {
-  user: AudienceUser;
-  timeSummary: {
-    activeWorkedTimeInSeconds: number;
-    productiveWorkedTimeInSeconds: number;
-    unproductiveWorkedTimeInSeconds: number;
-    neutralWorkedTimeInSeconds: number;
-  };
-}
+export type { ProductivityAnalysisRow };
 
 /** The bare SQL: per user sums of the rounded user-days. */
 export function productivityAnalysisSql(q: MetricsRange): SQL {

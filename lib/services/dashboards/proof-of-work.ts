@@ -2,9 +2,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
 import { dayAsUtcMidnight, weekdayName } from "@/lib/time/zones";
-import { assertSelectionReadable, selectAudience, type AudienceUser } from "./audience";
-import { addMetrics, clockOf, exactRange, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type Metrics, type RoundedRow } from "./common";
+import { assertSelectionReadable, selectAudience } from "./audience";
+import { addMetrics, clockOf, exactRange, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type RoundedRow } from "./common";
 import { perDayCte, roundedColumns, type MetricsRange } from "./metrics-sql";
+import type { ProofOfWork, ProofOfWorkUser } from "@/lib/validation/dashboard-responses";
 
 // POST /v1/proof-of-work/timesheet (seed 002): one page of users (by name), each with a row
 // per local day they tracked time, first start and last end, and average clock times.
@@ -15,17 +16,7 @@ export interface ProofOfWorkInput extends DashboardInput {
   limit: number;
 }
 
-export interface ProofOfWorkUser {
-  user: AudienceUser;
-  dailySummary: Array<{ date: string; day: string; inTime: string; outTime: string } & Metrics>;
-  overallSummary: ReturnType<typeof overallOf>;
-  session: { avgCheckInTime: string | null; avgCheckOutTime: string | null };
-}
-
-export interface ProofOfWork {
-  totalActiveUsers: number;
-  usersList: ProofOfWorkUser[];
-}
+export type { ProofOfWork, ProofOfWorkUser };
 
 type DayRow = RoundedRow & { user_id: string; day: string; in_time: string; out_time: string; in_clock: string | number; out_clock: string | number };
 

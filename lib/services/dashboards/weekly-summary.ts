@@ -4,16 +4,14 @@ import type { Caller } from "@/lib/auth/permissions";
 import { nowWholeSecond } from "@/lib/clock";
 import { addDaysToDate, dayAsUtcMidnight, mondayOf, weekdayName } from "@/lib/time/zones";
 import { assertSelectionReadable, selectAudience } from "./audience";
-import { addMetrics, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type Metrics, type RoundedRow } from "./common";
+import { addMetrics, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type RoundedRow } from "./common";
 import { perDayCte, roundedColumns, type MetricsRange } from "./metrics-sql";
+import type { WeeklySummary } from "@/lib/validation/dashboard-responses";
 
 // POST /v1/dashboard/weekly-summary (seed 001): the selected users together, one row per
 // day of every Monday-to-Sunday week that the range touches.
 
-export interface WeeklySummary {
-  breakdownSummary: Array<{ date: string; day: string; metrics: Metrics }>;
-  overallSummary: ReturnType<typeof overallOf>;
-}
+export type { WeeklySummary };
 
 /** The whole weeks containing the range, as wall-clock bounds (end exclusive). */
 export function weeksOf(startDate: string, endDate: string): { startLocal: string; endLocal: string } {

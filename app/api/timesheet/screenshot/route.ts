@@ -4,7 +4,7 @@ import { timesheetRoute } from "@/lib/http/handler";
 import { readMultipart } from "@/lib/http/multipart";
 import { zodToAppError } from "@/lib/http/zod-error";
 import { AppError, invalidField } from "@/lib/errors";
-import { listScreenshots, screenshotView, uploadScreenshot } from "@/lib/services/screenshots";
+import { listScreenshots, uploadScreenshot } from "@/lib/services/screenshots";
 import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshot-image";
 import { UPLOAD_LIMIT } from "@/lib/services/throttle";
 import { screenshotListQuery, screenshotListResponse, screenshotResponse, screenshotUploadFields } from "@/lib/validation/screenshots";
@@ -17,10 +17,7 @@ export const GET = timesheetRoute({
   query: screenshotListQuery,
   summary: "List screenshots (the caller's, or employeeId's for their managers and admins), newest first",
   response: screenshotListResponse,
-  handler: async ({ db, caller, query }) => {
-    const { items, total } = await listScreenshots(db, caller, query);
-    return { items: items.map((s) => screenshotView(s, caller.origin)), total };
-  },
+  handler: async ({ db, caller, query }) => listScreenshots(db, caller, query),
 });
 
 // Room for the form's other fields and boundaries next to the largest image.
@@ -48,6 +45,6 @@ export const POST = timesheetRoute({
     if (!(file instanceof Blob)) throw invalidField("body.file", "is required (an image file part)");
     if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError("payload_too_large", `body.file: larger than ${MAX_SCREENSHOT_BYTES} bytes`, { field: "body.file" });
     const { screenshot, created } = await uploadScreenshot(db, caller, { bytes: Buffer.from(await file.arrayBuffer()), ...parsed.data });
-    return Response.json(screenshotView(screenshot, caller.origin), { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
+    return Response.json(screenshot, { status: created ? 201 : 200, headers: { "cache-control": "no-store" } });
   },
 });
