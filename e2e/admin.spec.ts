@@ -96,7 +96,7 @@ test("an admin invites someone who signs up through the link, then manages peopl
   await expect(page.getByRole("table", { name: "Productivity rules" })).toContainText("www.example.org");
   await page.getByLabel("Classification of www.example.org").selectOption("NEUTRAL");
   await expect
-    .poll(async () => (await org.api(org.admin.token, "GET", "/v1/productivity-rules")).body.find((r: { pattern: string }) => r.pattern === "www.example.org")?.classification)
+    .poll(async () => (await org.api(org.admin.token, "GET", "/v1/productivity-rules?limit=200")).body.find((r: { pattern: string }) => r.pattern === "www.example.org")?.classification)
     .toBe("NEUTRAL");
   await page.screenshot({ path: "e2e/artifacts/admin-rules.png", fullPage: true });
 
