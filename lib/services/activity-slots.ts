@@ -31,7 +31,7 @@ export type SlotView = ReturnType<typeof slotView>;
 /** Records the caller's slot holding `startedAt` (aligned down to 10 minutes); a repeat replaces its figures. */
 export async function recordSlot(db: Db, caller: Caller, body: TimeSlotBody): Promise<SlotView> {
   assertCallerOrg(caller, body.organizationId);
-  if (body.startedAt.getTime() > now().getTime() + FUTURE_SKEW_MS) throw invalidField("body.startedAt", "must not be in the future");
+  if (body.startedAt.getTime() > now().getTime() + FUTURE_SKEW_MS) throw invalidField("startedAt", "must not be in the future");
   const slot = await upsertSlot(db, caller.orgId, caller.userId, body.startedAt, {
     duration: body.duration,
     keyboard: body.keyboard,

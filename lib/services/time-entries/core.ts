@@ -37,13 +37,6 @@ export interface EntryFields {
   isBillable?: boolean;
 }
 
-/** Names of the time fields in the caller's API, so errors name what the client sent. */
-export interface FieldNames {
-  start: string;
-  stop: string;
-}
-const LOG_FIELDS: FieldNames = { start: "body.startedAt", stop: "body.stoppedAt" };
-
 export interface EntryChange {
   id: string;
   action: "trimmed" | "deleted" | "stopped";
@@ -57,16 +50,16 @@ export interface WriteResult {
   changed: EntryChange[];
 }
 
-function checkTimes(startedAt: Date, stoppedAt: Date | null, f: FieldNames): void {
+function checkTimes(startedAt: Date, stoppedAt: Date | null): void {
   const t = now().getTime() + FUTURE_SKEW_MS;
-  if (Number.isNaN(startedAt.getTime())) throw invalidField(f.start, "must be a valid date-time");
-  if (startedAt.getTime() > t) throw invalidField(f.start, "must not be in the future");
+  if (Number.isNaN(startedAt.getTime())) throw invalidField("startedAt", "must be a valid date-time");
+  if (startedAt.getTime() > t) throw invalidField("startedAt", "must not be in the future");
   if (!stoppedAt) return;
-  if (Number.isNaN(stoppedAt.getTime())) throw invalidField(f.stop, "must be a valid date-time");
-  if (stoppedAt.getTime() <= startedAt.getTime()) throw invalidField(f.stop, `must be after ${f.start.slice(f.start.lastIndexOf(".") + 1)}`);
-  if (stoppedAt.getTime() > t) throw invalidField(f.stop, "must not be in the future");
+  if (Number.isNaN(stoppedAt.getTime())) throw invalidField("stoppedAt", "must be a valid date-time");
+  if (stoppedAt.getTime() <= startedAt.getTime()) throw invalidField("stoppedAt", (name) => `must be after ${name("startedAt")}`);
+  if (stoppedAt.getTime() > t) throw invalidField("stoppedAt", "must not be in the future");
   if (stoppedAt.getTime() - startedAt.getTime() > MAX_ENTRY_SECONDS * 1000) {
-    throw invalidField(f.stop, "an entry may last at most 24 hours");
+    throw invalidField("stoppedAt", "an entry may last at most 24 hours");
   }
 }
 
@@ -79,13 +72,13 @@ export async function resolveProjectTask(
   orgId: string,
   projectId: string | null | undefined,
   taskId: string | null | undefined,
-  opts: { requireOpenTask?: boolean; /** the field the task id came in, for a 422 */ field?: string } = {},
+  opts: { requireOpenTask?: boolean; /** the (domain) field the task id came in, for a 422 */ field?: string } = {},
 ): Promise<{ projectId: string | null; taskId: string | null }> {
   const pid = projectId ?? null;
   if (pid) await projectInOrg(db, orgId, pid);
   if (!taskId) return { projectId: pid, taskId: null };
   const t = await taskInOrg(db, orgId, taskId);
-  if (pid && t.projectId !== pid) throw invalidField(opts.field ?? "body.taskId", "the task does not belong to the given project");
+  if (pid && t.projectId !== pid) throw invalidField(opts.field ?? "taskId", "the task does not belong to the given project");
   if (opts.requireOpenTask && t.status === "closed") throw new AppError("task_closed", "The task is closed and cannot be tracked");
   return { projectId: pid ?? t.projectId, taskId };
 }
@@ -189,13 +182,12 @@ export async function createEntry(
   db: Db,
   caller: Caller,
   input: EntryFields & { userId?: string },
-  names: FieldNames = LOG_FIELDS,
 ): Promise<WriteResult> {
   const userId = input.userId ?? caller.userId;
   if (userId !== caller.userId) await assertUserAccess(db, caller, userId, "write");
   const startedAt = wholeSecond(input.startedAt);
   const stoppedAt = input.stoppedAt && wholeSecond(input.stoppedAt);
-  checkTimes(startedAt, stoppedAt, names);
+  checkTimes(startedAt, stoppedAt);
   return inTransaction(db, async (tx) => {
     const { timeZone } = await lockUser(tx, caller.orgId, userId);
     const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId);
@@ -263,7 +255,7 @@ async function assertMayPatch(db: Db, caller: Caller, current: TimeEntry, patch:
   if (current.userId !== caller.userId) await assertUserAccess(db, caller, current.userId, "write");
 }
 
-export async function updateEntry(db: Db, caller: Caller, id: string, patch: EntryPatch, names: FieldNames = LOG_FIELDS): Promise<WriteResult> {
+export async function updateEntry(db: Db, caller: Caller, id: string, patch: EntryPatch): Promise<WriteResult> {
   return inTransaction(db, async (tx) => {
     const current = await getEntry(tx, caller, id, "read");
     await assertMayPatch(tx, caller, current, patch);
@@ -271,8 +263,8 @@ export async function updateEntry(db: Db, caller: Caller, id: string, patch: Ent
     await assertEntryEditable(tx, caller, current);
     const startedAt = patch.startedAt ? wholeSecond(patch.startedAt) : current.startedAt;
     const stoppedAt = patch.stoppedAt === undefined ? current.stoppedAt : patch.stoppedAt && wholeSecond(patch.stoppedAt);
-    if (current.stoppedAt && stoppedAt === null) throw invalidField(names.stop, "a stopped entry cannot be restarted");
-    checkTimes(startedAt, stoppedAt, names);
+    if (current.stoppedAt && stoppedAt === null) throw invalidField("stoppedAt", "a stopped entry cannot be restarted");
+    checkTimes(startedAt, stoppedAt);
     const refs =
       patch.projectId !== undefined || patch.taskId !== undefined
         ? await resolveProjectTask(

@@ -11,7 +11,6 @@ export {
   type EntryFields,
   type EntryPatch,
   type EntryChange,
-  type FieldNames,
   type WriteResult,
   type StartInput,
   type StartResult,
