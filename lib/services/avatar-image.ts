@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { AppError, FieldError, invalidField } from "@/lib/errors";
+import { FieldError, invalidField } from "@/lib/errors";
 import { sniffImageType } from "./screenshot-image";
 
 // What an uploaded profile picture becomes: its type is read from its bytes (PNG, JPEG or WebP,

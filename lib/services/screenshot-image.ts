@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { AppError, FieldError, invalidField } from "@/lib/errors";
+import { FieldError, invalidField } from "@/lib/errors";
 import type { ImageExt } from "@/lib/storage/keys";
 
 // What an uploaded screenshot becomes before it is stored: its type is read from its bytes,
