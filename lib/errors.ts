@@ -68,7 +68,9 @@ export class FieldError extends AppError {
   readonly reason: FieldReason;
 
   constructor(code: ErrorCode, field: string, reason: FieldReason) {
-    super(code, `${field}: ${typeof reason === "string" ? reason : reason((f) => f)}`, { field });
+    // Outside a route (a script, a service test) the message names the field where most routes
+    // take it, the body: "body.stoppedAt: must be after startedAt". `field` keeps the domain name.
+    super(code, `body.${field}: ${typeof reason === "string" ? reason : reason((f) => f)}`, { field: `body.${field}` });
     this.field = field;
     this.reason = reason;
   }
