@@ -54,6 +54,38 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 export const forbidden = (message = "You do not have permission to do this") => new AppError("forbidden", message);
-/** A validation failure that names its field, for rules checked after parsing. */
-export const invalidField = (field: string, message: string) =>
-  new AppError("validation_failed", `${field}: ${message}`, { field });
+/** How a reason names another field: its wire name in an answer, its domain name elsewhere. */
+export type FieldReason = string | ((nameOf: (field: string) => string) => string);
+
+/**
+ * A failure that names one input field by its domain name ("stoppedAt", "activities.3.url"):
+ * services speak the domain. The HTTP layer renames the field to its wire path ("body.stoppedAt",
+ * "query.endDate", or the route's own name such as "body.end") with `atWire` before answering.
+ * Message "<field>: <reason>", details `{ field }`.
+ */
+export class FieldError extends AppError {
+  readonly field: string;
+  readonly reason: FieldReason;
+
+  constructor(code: ErrorCode, field: string, reason: FieldReason) {
+    // Outside a route (a script, a service test) the message names the field where most routes
+    // take it, the body: "body.stoppedAt: must be after startedAt". `field` keeps the domain name.
+    super(code, `body.${field}: ${typeof reason === "string" ? reason : reason((f) => f)}`, { field: `body.${field}` });
+    this.field = field;
+    this.reason = reason;
+  }
+
+  /** The same failure with every field named by its wire path (`wirePath` maps a domain field). */
+  atWire(wirePath: (field: string) => string): AppError {
+    const path = wirePath(this.field);
+    const leaf = (f: string) => {
+      const p = wirePath(f);
+      return p.slice(p.lastIndexOf(".") + 1);
+    };
+    const reason = typeof this.reason === "string" ? this.reason : this.reason(leaf);
+    return new AppError(this.code, `${path}: ${reason}`, { field: path }, this.headers);
+  }
+}
+
+/** A validation failure that names its field (a domain name), for rules checked after parsing. */
+export const invalidField = (field: string, reason: FieldReason) => new FieldError("validation_failed", field, reason);

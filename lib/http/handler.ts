@@ -10,6 +10,7 @@ import { checkRouteScope, type RouteScope } from "@/lib/auth/scopes";
 import { errorBody, familyOf, successBody, type Family } from "./envelope";
 import { log } from "./log";
 import { zodToAppError } from "./zod-error";
+import { atWire } from "./wire-fields";
 import { isPage, isPaged, pageHeaders } from "./pagination";
 import { breakerOpen, tripBreaker, unavailable, withDeadline } from "./db-breaker";
 import { readBodyLimited } from "./body";
@@ -44,6 +45,11 @@ export interface RouteSpecOf<P, Q, B, A extends AuthMode> {
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
+  /**
+   * Wire paths of the domain fields a service names that this route calls differently
+   * (`{ startedAt: "body.start" }`); every other field is found in the schemas (lib/http/wire-fields.ts).
+   */
+  fields?: Record<string, string>;
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   /** The handler reads the body itself (multipart uploads). */
@@ -208,7 +214,8 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
       response = await withDeadline(serve(), Date.now());
     } catch (err) {
       if (isUnavailable(err)) tripBreaker();
-      const appErr = toAppError(err);
+      // services name fields in the domain; the answer names them where this route takes them
+      const appErr = atWire(toAppError(err), spec);
       if (appErr.status >= 500 && appErr.code !== "service_unavailable") {
         log("error", { requestId, msg: "request failed", error: err instanceof Error ? { message: err.message, stack: err.stack } : String(err) });
       }

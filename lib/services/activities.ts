@@ -103,7 +103,7 @@ function contentId(a: ActivityInput): string {
 }
 
 function normalise(input: ActivityInput, i: number, at: Date) {
-  const field = (f: string) => `body.activities.${i}.${f}`;
+  const field = (f: string) => `activities.${i}.${f}`;
   // instants are whole seconds (SPEC.md), before the content id is derived from them
   const a = { ...input, startedAt: wholeSecond(input.startedAt) };
   if (isInFuture(a.startedAt, at)) throw invalidField(field("startedAt"), "must not be in the future");
@@ -145,7 +145,7 @@ export async function ingestActivities(
   const refs = new Map<string, { projectId: string | null; taskId: string | null }>();
   for (const a of batch.values()) {
     const key = `${a.projectId ?? ""}/${a.taskId ?? ""}`;
-    if (!refs.has(key)) refs.set(key, await resolveProjectTask(db, caller.orgId, a.projectId, a.taskId, { field: "body.activities.taskId" }));
+    if (!refs.has(key)) refs.set(key, await resolveProjectTask(db, caller.orgId, a.projectId, a.taskId, { field: "activities.taskId" }));
   }
   const values = [...batch.values()].map((a) => ({
     organizationId: caller.orgId,

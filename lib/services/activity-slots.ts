@@ -32,7 +32,7 @@ export type { SlotView };
 /** Records the caller's slot holding `startedAt` (aligned down to 10 minutes); a repeat replaces its figures. */
 export async function recordSlot(db: Db, caller: Caller, body: TimeSlotBody): Promise<SlotView> {
   assertCallerOrg(caller, body.organizationId);
-  if (isInFuture(body.startedAt, now())) throw invalidField("body.startedAt", "must not be in the future");
+  if (isInFuture(body.startedAt, now())) throw invalidField("startedAt", "must not be in the future");
   const slot = await upsertSlot(db, caller.orgId, caller.userId, body.startedAt, {
     duration: body.duration,
     keyboard: body.keyboard,

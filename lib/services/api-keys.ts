@@ -86,7 +86,7 @@ export function keyScopes(owner: { role: "admin" | "member"; isManager: boolean 
   const allowed = scopesAllowed(owner);
   if (requested === undefined) return allowed;
   const beyond = requested.filter((x) => !allowed.includes(x));
-  if (beyond.length > 0) throw invalidField("body.scopes", `your role does not allow ${[...new Set(beyond)].join(", ")}`);
+  if (beyond.length > 0) throw invalidField("scopes", `your role does not allow ${[...new Set(beyond)].join(", ")}`);
   return SCOPES.filter((x) => requested.includes(x));
 }
 

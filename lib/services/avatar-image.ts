@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { AppError, invalidField } from "@/lib/errors";
+import { FieldError, invalidField } from "@/lib/errors";
 import { sniffImageType } from "./screenshot-image";
 
 // What an uploaded profile picture becomes: its type is read from its bytes (PNG, JPEG or WebP,
@@ -11,15 +11,15 @@ export const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 export const MAX_AVATAR_PIXELS = 40_000_000;
 export const AVATAR_SIZE = 256;
 
-const unreadable = () => invalidField("body.file", "is not a readable PNG, JPEG or WebP image");
-const tooManyPixels = () => new AppError("payload_too_large", `body.file: images may have at most ${MAX_AVATAR_PIXELS} pixels`, { field: "body.file" });
+const unreadable = () => invalidField("file", "is not a readable PNG, JPEG or WebP image");
+const tooManyPixels = () => new FieldError("payload_too_large", "file", `images may have at most ${MAX_AVATAR_PIXELS} pixels`);
 
 export async function prepareAvatar(bytes: Buffer): Promise<Buffer> {
   if (bytes.length > MAX_AVATAR_BYTES) {
-    throw new AppError("payload_too_large", `body.file: larger than ${MAX_AVATAR_BYTES} bytes`, { field: "body.file" });
+    throw new FieldError("payload_too_large", "file", `larger than ${MAX_AVATAR_BYTES} bytes`);
   }
   const type = sniffImageType(bytes);
-  if (!type) throw new AppError("unsupported_media_type", "body.file: must be a PNG, JPEG or WebP image", { field: "body.file" });
+  if (!type) throw new FieldError("unsupported_media_type", "file", "must be a PNG, JPEG or WebP image");
   const input = () => sharp(bytes, { limitInputPixels: MAX_AVATAR_PIXELS, failOn: "error", pages: 1 });
   let meta: Metadata;
   try {

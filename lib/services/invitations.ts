@@ -152,8 +152,8 @@ export async function acceptInvitation(
 async function accept(db: Db, invId: string, input: AcceptInvitationInput, origin?: string): Promise<{ user: User; setPasswordUrl?: string }> {
   const { invitation } = await invitationByToken(db, invId, input.token);
   const email = input.email.toLowerCase();
-  if (email !== invitation.email.toLowerCase()) throw invalidField("body.email", "must be the invited e-mail address");
-  if (input.role && input.role !== invitation.role) throw invalidField("body.role", `must be the invited role (${invitation.role})`);
+  if (email !== invitation.email.toLowerCase()) throw invalidField("email", "must be the invited e-mail address");
+  if (input.role && input.role !== invitation.role) throw invalidField("role", `must be the invited role (${invitation.role})`);
   let passwordHash: string | null = null;
   if (input.password !== undefined) {
     assertPasswordPolicy(input.password, { email });

@@ -89,7 +89,7 @@ export async function updateRule(db: Db, caller: Caller, ruleId: string, input: 
     const matchType = input.matchType ?? current.matchType;
     const raw = input.pattern ?? current.pattern;
     const checked = checkPattern(matchType, raw);
-    if ("error" in checked) throw invalidField("body.pattern", checked.error);
+    if ("error" in checked) throw invalidField("pattern", checked.error);
     const { pattern } = checked;
     if (input.teamId !== undefined) await assertTeamInOrg(tx, caller.orgId, input.teamId);
     const teamId = input.teamId === undefined ? current.teamId : input.teamId;

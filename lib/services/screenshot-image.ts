@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from "sharp";
-import { AppError, invalidField } from "@/lib/errors";
+import { FieldError, invalidField } from "@/lib/errors";
 import type { ImageExt } from "@/lib/storage/keys";
 
 // What an uploaded screenshot becomes before it is stored: its type is read from its bytes,
@@ -53,7 +53,7 @@ export interface PreparedImage {
   height: number;
 }
 
-const unreadable = () => invalidField("body.file", "is not a readable PNG, JPEG or WebP image");
+const unreadable = () => invalidField("file", "is not a readable PNG, JPEG or WebP image");
 
 /** The largest size of the same aspect ratio within WORK_PIXELS (the size itself when it fits). */
 export function workSize(width: number, height: number): { width: number; height: number } {
@@ -106,5 +106,5 @@ export async function prepareImage(bytes: Buffer, type: ImageType, opts: { blur:
 }
 
 function tooManyPixels() {
-  return new AppError("payload_too_large", `body.file: images may have at most ${MAX_SCREENSHOT_PIXELS} pixels`, { field: "body.file" });
+  return new FieldError("payload_too_large", "file", `images may have at most ${MAX_SCREENSHOT_PIXELS} pixels`);
 }

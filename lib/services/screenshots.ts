@@ -2,7 +2,7 @@ import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organizations, screenshots, timeSlots, type Screenshot } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { AppError, invalidField, notFound } from "@/lib/errors";
+import { AppError, FieldError, invalidField, notFound } from "@/lib/errors";
 import { assertUserAccess, type Caller } from "@/lib/auth/permissions";
 import { appUrl } from "@/lib/links";
 import { getStorage, storageFor, type ObjectStorage, type StorageProvider } from "@/lib/storage";
@@ -72,14 +72,14 @@ export async function uploadScreenshot(db: Db, c: Caller, input: UploadInput): P
 
 async function storeScreenshot(db: Db, c: Caller, input: UploadInput): Promise<{ screenshot: Screenshot; created: boolean }> {
   const type = sniffImageType(input.bytes);
-  if (!type) throw new AppError("unsupported_media_type", "body.file: must be a PNG, JPEG or WebP image", { field: "body.file" });
+  if (!type) throw new FieldError("unsupported_media_type", "file", "must be a PNG, JPEG or WebP image");
 
   const org = await loadOrgSettings(db, c.orgId);
   if (!org.screenshotsEnabled) throw new AppError("screenshots_disabled", "Screenshots are turned off for this organisation");
   const at = now();
-  if (isInFuture(input.recordedAt, at)) throw invalidField("body.recordedAt", "must not be in the future");
+  if (isInFuture(input.recordedAt, at)) throw invalidField("recordedAt", "must not be in the future");
   if (input.recordedAt.getTime() < at.getTime() - org.screenshotRetentionDays * DAY_MS) {
-    throw invalidField("body.recordedAt", `is older than the organisation's screenshot retention of ${org.screenshotRetentionDays} days`);
+    throw invalidField("recordedAt", `is older than the organisation's screenshot retention of ${org.screenshotRetentionDays} days`);
   }
 
   const existing = await findByRecordedAt(db, c, input.recordedAt);
@@ -99,7 +99,7 @@ async function storeScreenshot(db: Db, c: Caller, input: UploadInput): Promise<{
       .where(and(eq(timeSlots.organizationId, c.orgId), eq(timeSlots.userId, c.userId), eq(timeSlots.id, input.timeSlotId)));
     if (!slot) throw notFound("Time slot");
     const offset = input.recordedAt.getTime() - slot.startedAt.getTime();
-    if (offset < 0 || offset >= SLOT_SECONDS * 1000) throw invalidField("body.timeSlotId", "the slot does not contain recordedAt");
+    if (offset < 0 || offset >= SLOT_SECONDS * 1000) throw invalidField("timeSlotId", "the slot does not contain recordedAt");
   }
 
   const image = await prepareImage(input.bytes, type, { blur: org.screenshotBlur });

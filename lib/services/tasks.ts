@@ -1,16 +1,16 @@
-import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tasks, timeEntries, type Task } from "@/db/schema";
+import { tasks, type Task } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, notFound } from "@/lib/errors";
-import { assertCreatorOrAdmin, isAdmin, type Caller } from "@/lib/auth/permissions";
+import { assertCreatorOrAdmin, type Caller } from "@/lib/auth/permissions";
 import { audit } from "./audit";
-import { isAgentRecorded } from "./entry-sources";
 import { inTx } from "./tx";
 import { assertExternalIdFree, guardExternalId, projectInOrg } from "./projects";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
 import { assertSheetEditable, entryIsLocked, lockedSheetOfEntries } from "./timesheet-weeks";
 import type { TaskView } from "@/lib/validation/tracking-responses";
+import { deleteTaskEntries, reassignTaskEntries } from "./time-entries";
 
 // Tasks of the /v1 API: `userId` is the creator. Every member sees and creates tasks; the
 // creator or an admin changes, moves and deletes them. A task's time entries carry its
@@ -160,10 +160,7 @@ async function setTaskProject(tx: Db, caller: Caller, task: Task, projectId: str
     .where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, task.id)))
     .returning();
   // an entry any submitted or approved sheet of its owner overlaps (by instants) stays
-  await tx
-    .update(timeEntries)
-    .set({ projectId, updatedAt: at })
-    .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, task.id), sql`not ${entryIsLocked()}`));
+  await reassignTaskEntries(tx, caller, task.id, projectId, at);
   await audit(tx, caller, action, { type: "task", id: task.id }, { from: task.projectId, to: projectId });
   return t!;
 }
@@ -210,16 +207,8 @@ export async function deleteTask(db: Db, caller: Caller, projectId: string, task
   return inTx(db, async (tx) => {
     const task = await projectTask(tx, caller.orgId, projectId, taskId);
     assertCreatorOrAdmin(caller, task.userId, "task");
-    const ofTask = and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, taskId));
-    if (!isAdmin(caller)) {
-      const [others] = await tx.select({ n: count() }).from(timeEntries).where(and(ofTask, ne(timeEntries.userId, caller.userId)));
-      if (others!.n > 0) throw new AppError("forbidden", "The task holds other people's time tracks; only an admin may delete it");
-    }
-    const locked = await lockedSheetOfEntries(tx, and(ofTask, isAdmin(caller) ? eq(timeEntries.userId, caller.userId) : undefined));
-    if (locked) assertSheetEditable(locked);
-    const deleted = await tx.delete(timeEntries).where(ofTask).returning({ id: timeEntries.id, source: timeEntries.source });
     // Entries an agent recorded are evidence: the audit names the ones that went with the task.
-    const agentRecordedTracks = deleted.filter(isAgentRecorded).map((e) => e.id);
+    const { deleted, agentRecorded: agentRecordedTracks } = await deleteTaskEntries(tx, caller, taskId);
     await tx.delete(tasks).where(and(eq(tasks.organizationId, caller.orgId), eq(tasks.id, taskId)));
     await audit(tx, caller, "task.deleted", { type: "task", id: taskId }, { name: task.name, projectId, deletedTracks: deleted.length, agentRecordedTracks });
     return { task, deletedTracks: deleted.length };

@@ -22,7 +22,7 @@ export type WrittenTimeLog = TimeLog & { changedEntries: EntryChange[] };
 export async function listTimeLogs(db: Db, caller: Caller, q: TimeLogListQuery): Promise<{ items: TimeLog[]; total: number }> {
   const scope = await userScope(db, caller, q.employeeId);
   const { from, to } = instantRange(q, caller);
-  if (q.projectId || q.taskId) await resolveProjectTask(db, caller.orgId, q.projectId, q.taskId, { field: "query.taskId" });
+  if (q.projectId || q.taskId) await resolveProjectTask(db, caller.orgId, q.projectId, q.taskId, { field: "taskId" });
   const where = and(
     eq(timeEntries.organizationId, caller.orgId),
     inScope(sql`${timeEntries.userId}`, scope),

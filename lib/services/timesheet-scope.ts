@@ -47,7 +47,7 @@ export interface InstantRange {
 }
 
 function checkOrder(from: Date | null, to: Date | null): void {
-  if (from && to && to.getTime() <= from.getTime()) throw invalidField("query.endDate", "must be after startDate");
+  if (from && to && to.getTime() <= from.getTime()) throw invalidField("endDate", "must be after startDate");
 }
 
 /** Half-open [from, to) of the request; either end may be open. */
@@ -75,8 +75,8 @@ export function dayRange(q: RangeParams, caller: Caller, at: Date, maxDays?: num
   const anchor = q.startDate ? startDay(q.startDate, tz) : q.endDate ? endDay(q.endDate, tz) : localDate(at, tz);
   const firstDay = q.startDate ? startDay(q.startDate, tz) : mondayOf(anchor);
   const lastDay = q.endDate ? endDay(q.endDate, tz) : addDaysToDate(mondayOf(anchor), 6);
-  if (lastDay < firstDay) throw invalidField("query.endDate", "must not be before startDate");
-  if (maxDays && daysFromTo(firstDay, lastDay) + 1 > maxDays) throw invalidField("query.endDate", `the range may span at most ${maxDays} days`);
+  if (lastDay < firstDay) throw invalidField("endDate", "must not be before startDate");
+  if (maxDays && daysFromTo(firstDay, lastDay) + 1 > maxDays) throw invalidField("endDate", `the range may span at most ${maxDays} days`);
   return { firstDay, lastDay, tz };
 }
 

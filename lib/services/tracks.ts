@@ -3,15 +3,14 @@ import type { Db } from "@/db/client";
 import { timeEntries, type TimeEntry } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { readableUserIds, type Caller } from "@/lib/auth/permissions";
-import { createEntry, deleteEntry, getEntry, updateEntry, type FieldNames } from "./time-entries";
+import { createEntry, deleteEntry, getEntry, updateEntry } from "./time-entries";
 import { taskInOrg } from "./tasks";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
 
 // Time tracks of a task (/v1): a track is a time entry with this task. Every rule of an entry
 // (end after start, no future end, 24 hours at most, no overlap, the timesheet lock) is the
-// time-entry core's; errors name the seed's fields `start` and `end`.
-
-const TRACK_FIELDS: FieldNames = { start: "body.start", stop: "body.end" };
+// time-entry core's; errors name the entry's `startedAt`/`stoppedAt`, which the track routes
+// answer as the seed's fields `body.start` and `body.end` (their spec's `fields`).
 
 /** Tracks of the task the caller may read (members: their own; managers: also their teams'; admins: all), oldest first. */
 export async function listTracks(db: Db, caller: Caller, taskId: string, page?: Page): Promise<Paged<TimeEntry>> {
@@ -33,7 +32,6 @@ export async function createTrack(db: Db, caller: Caller, taskId: string, input:
     db,
     caller,
     { startedAt: new Date(input.start), stoppedAt: input.end == null ? null : new Date(input.end), taskId, logType: "MANUAL" },
-    TRACK_FIELDS,
   );
   return entry;
 }
@@ -60,7 +58,6 @@ export async function updateTrack(db: Db, caller: Caller, taskId: string, trackI
       ...(input.start !== undefined ? { startedAt: new Date(input.start) } : {}),
       ...(input.end !== undefined ? { stoppedAt: input.end === null ? null : new Date(input.end) } : {}),
     },
-    TRACK_FIELDS,
   );
   return entry;
 }

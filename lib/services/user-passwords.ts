@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authSessions, userTokens, users, type User } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { AppError, forbidden, invalidField, notFound } from "@/lib/errors";
+import { AppError, FieldError, forbidden, invalidField, notFound } from "@/lib/errors";
 import { requireSignedIn } from "@/lib/auth/scopes";
 import { requirePermission, type Caller } from "@/lib/auth/permissions";
 import { hashesEqual, hashToken, parseToken } from "@/lib/auth/tokens";
@@ -51,14 +51,14 @@ export async function changeOwnPassword(
   const recent = !!session && now().getTime() - session.startedAt.getTime() < RECENT_SIGN_IN_MS;
   if (!recent || input.currentPassword !== undefined) {
     if (input.currentPassword === undefined) {
-      throw invalidField("body.currentPassword", "is required: this session signed in more than 10 minutes ago");
+      throw invalidField("currentPassword", "is required: this session signed in more than 10 minutes ago");
     }
     const throttle: ThrottleKey[] = [{ kind: "account", id: user.email.toLowerCase() }];
     await assertNotThrottled(db, throttle);
     const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : await verifyAgainstNothing(input.currentPassword);
     if (!ok) {
       await recordFailure(db, throttle);
-      throw new AppError("forbidden", "body.currentPassword: is not your current password", { field: "body.currentPassword" });
+      throw new FieldError("forbidden", "currentPassword", "is not your current password");
     }
   }
   assertPasswordPolicy(input.password, { email: user.email });

@@ -101,7 +101,7 @@ export async function runMetricsSql<T>(db: Db, query: SQL): Promise<T[]> {
       return rowsOf<T>(await tx.execute(query));
     });
   } catch (err) {
-    if (pgErrorOf(err)?.code === "22023") throw invalidField("body.timeZone", "must be an IANA time zone");
+    if (pgErrorOf(err)?.code === "22023") throw invalidField("timeZone", "must be an IANA time zone");
     throw err;
   }
 }

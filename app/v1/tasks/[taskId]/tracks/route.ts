@@ -26,6 +26,7 @@ export const POST = v1Route({
   scope: "time:write",
   params,
   body: trackCreateBody,
+  fields: { startedAt: "body.start", stoppedAt: "body.end" },
   status: 201,
   summary: "Create a time track (start, optional end in Unix ms; ≤ 24 h, no overlap, open week)",
   response: trackResponse,

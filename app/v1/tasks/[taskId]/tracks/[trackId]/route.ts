@@ -24,6 +24,7 @@ export const PUT = v1Route({
   scope: "time:write",
   params,
   body: trackUpdateBody,
+  fields: { startedAt: "body.start", stoppedAt: "body.end" },
   summary: "Change a time track's start or end (the owner or an admin)",
   response: trackResponse,
   handler: async ({ db, caller, params, body }) => toTimeTrack(await updateTrack(db, caller, params.taskId, params.trackId, body)),

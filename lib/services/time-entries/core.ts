@@ -1,17 +1,18 @@
-import { and, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { timeEntries, type TimeEntry } from "@/db/schema";
 import { now, nowWholeSecond, wholeSecond } from "@/lib/clock";
 import { AppError, forbidden, invalidField, notFound } from "@/lib/errors";
 import { isExclusionViolation, isUniqueViolation } from "@/lib/db-errors";
 import { assertUserAccess, isAdmin, type Caller } from "@/lib/auth/permissions";
-import { audit } from "./audit";
-import { isAgentRecorded } from "./entry-sources";
-import { loadOrgSettings } from "./org-settings";
-import { projectInOrg } from "./projects";
-import { taskInOrg } from "./tasks";
-import { assertRangeEditable, ensureSheetsFor, lockUser } from "./timesheet-weeks";
-import { inTx } from "./tx";
+import { loadOrgSettings } from "../org-settings";
+import { projectInOrg } from "../projects";
+import { taskInOrg } from "../tasks";
+import { isAgentRecorded } from "../entry-sources";
+import { assertRangeEditable, assertSheetEditable, ensureSheetsFor, entryIsLocked, lockedSheetOfEntries, lockUser } from "../timesheet-weeks";
+import { inTx } from "../tx";
+import { auditAgentEntry } from "./audit";
+import { insertEntry } from "./insert";
 
 // The one write path for time entries: /v1 time tracks, /api/timesheet time logs and the
 // timer all come through here, so overlaps, locks, limits and timesheets agree everywhere.
@@ -36,39 +37,6 @@ export interface EntryFields {
   isBillable?: boolean;
 }
 
-type AuditedFields = Pick<TimeEntry, "logType" | "source" | "startedAt" | "stoppedAt">;
-const auditedView = (e: AuditedFields) => ({
-  logType: e.logType,
-  source: e.source,
-  startedAt: e.startedAt.toISOString(),
-  stoppedAt: e.stoppedAt?.toISOString() ?? null,
-});
-
-/**
- * Records a change of an agent-recorded entry's type, source or times (after null: deleted),
- * in the transaction of the change, so the entry's history survives any edit.
- */
-async function auditAgentEntry(
-  tx: Db,
-  caller: Caller,
-  action: "time_entry.updated" | "time_entry.trimmed" | "time_entry.deleted",
-  before: TimeEntry,
-  after: AuditedFields | null,
-): Promise<void> {
-  if (!isAgentRecorded(before) && !(after && isAgentRecorded(after))) return;
-  const b = auditedView(before);
-  const a = after && auditedView(after);
-  if (a && a.logType === b.logType && a.source === b.source && a.startedAt === b.startedAt && a.stoppedAt === b.stoppedAt) return;
-  await audit(tx, caller, action, { type: "time_entry", id: before.id }, { employeeId: before.userId, source: before.source, before: b, after: a });
-}
-
-/** Names of the time fields in the caller's API, so errors name what the client sent. */
-export interface FieldNames {
-  start: string;
-  stop: string;
-}
-const LOG_FIELDS: FieldNames = { start: "body.startedAt", stop: "body.stoppedAt" };
-
 export interface EntryChange {
   id: string;
   action: "trimmed" | "deleted" | "stopped";
@@ -82,47 +50,16 @@ export interface WriteResult {
   changed: EntryChange[];
 }
 
-export function durationSeconds(e: Pick<TimeEntry, "startedAt" | "stoppedAt">, at: Date = now()): number {
-  const end = e.stoppedAt ?? wholeSecond(at);
-  return Math.max(0, Math.floor((end.getTime() - e.startedAt.getTime()) / 1000));
-}
-
-type Bound = Date | SQL;
-const boundSql = (b: Bound) => (b instanceof Date ? sql`${b.toISOString()}::timestamptz` : b);
-
-/**
- * SQL twin of durationSeconds over `time_entries`: whole seconds of an entry, a running one
- * up to `at` (truncated to the second), clipped to [from, to) when given (instants or SQL,
- * such as a sheet's stored week). Every total in SQL (reports, timesheets, statistics) sums
- * this, so a total always equals the sum of the durations it lists. Stored instants are whole
- * seconds, so the floor only matters for a range bound that is not (a /v1 report's ms bound).
- */
-export function entrySecondsSql(at: Date, from?: Bound, to?: Bound): SQL {
-  const end = sql`coalesce(${timeEntries.stoppedAt}, ${wholeSecond(at).toISOString()}::timestamptz)`;
-  const clippedEnd = to ? sql`least(${end}, ${boundSql(to)})` : end;
-  const clippedStart = from ? sql`greatest(${timeEntries.startedAt}, ${boundSql(from)})` : sql`${timeEntries.startedAt}`;
-  return sql`greatest(0, floor(extract(epoch from (${clippedEnd} - ${clippedStart}))))`;
-}
-
-/** The sum of entrySecondsSql over the selected entries (0 when none). */
-export const sumEntrySeconds = (at: Date, from?: Bound, to?: Bound) =>
-  sql<number>`coalesce(sum(${entrySecondsSql(at, from, to)}), 0)::float8`.mapWith(Number);
-
-/** Entries that overlap [from, to), a running one extending to `at` (truncated to the second). */
-export function entryOverlaps(from: Bound, to: Bound, at: Date): SQL {
-  return sql`${timeEntries.startedAt} < ${boundSql(to)} and coalesce(${timeEntries.stoppedAt}, ${wholeSecond(at).toISOString()}::timestamptz) > ${boundSql(from)}`;
-}
-
-function checkTimes(startedAt: Date, stoppedAt: Date | null, f: FieldNames): void {
+function checkTimes(startedAt: Date, stoppedAt: Date | null): void {
   const t = now().getTime() + FUTURE_SKEW_MS;
-  if (Number.isNaN(startedAt.getTime())) throw invalidField(f.start, "must be a valid date-time");
-  if (startedAt.getTime() > t) throw invalidField(f.start, "must not be in the future");
+  if (Number.isNaN(startedAt.getTime())) throw invalidField("startedAt", "must be a valid date-time");
+  if (startedAt.getTime() > t) throw invalidField("startedAt", "must not be in the future");
   if (!stoppedAt) return;
-  if (Number.isNaN(stoppedAt.getTime())) throw invalidField(f.stop, "must be a valid date-time");
-  if (stoppedAt.getTime() <= startedAt.getTime()) throw invalidField(f.stop, `must be after ${f.start.slice(f.start.lastIndexOf(".") + 1)}`);
-  if (stoppedAt.getTime() > t) throw invalidField(f.stop, "must not be in the future");
+  if (Number.isNaN(stoppedAt.getTime())) throw invalidField("stoppedAt", "must be a valid date-time");
+  if (stoppedAt.getTime() <= startedAt.getTime()) throw invalidField("stoppedAt", (name) => `must be after ${name("startedAt")}`);
+  if (stoppedAt.getTime() > t) throw invalidField("stoppedAt", "must not be in the future");
   if (stoppedAt.getTime() - startedAt.getTime() > MAX_ENTRY_SECONDS * 1000) {
-    throw invalidField(f.stop, "an entry may last at most 24 hours");
+    throw invalidField("stoppedAt", "an entry may last at most 24 hours");
   }
 }
 
@@ -135,13 +72,13 @@ export async function resolveProjectTask(
   orgId: string,
   projectId: string | null | undefined,
   taskId: string | null | undefined,
-  opts: { requireOpenTask?: boolean; /** the field the task id came in, for a 422 */ field?: string } = {},
+  opts: { requireOpenTask?: boolean; /** the (domain) field the task id came in, for a 422 */ field?: string } = {},
 ): Promise<{ projectId: string | null; taskId: string | null }> {
   const pid = projectId ?? null;
   if (pid) await projectInOrg(db, orgId, pid);
   if (!taskId) return { projectId: pid, taskId: null };
   const t = await taskInOrg(db, orgId, taskId);
-  if (pid && t.projectId !== pid) throw invalidField(opts.field ?? "body.taskId", "the task does not belong to the given project");
+  if (pid && t.projectId !== pid) throw invalidField(opts.field ?? "taskId", "the task does not belong to the given project");
   if (opts.requireOpenTask && t.status === "closed") throw new AppError("task_closed", "The task is closed and cannot be tracked");
   return { projectId: pid ?? t.projectId, taskId };
 }
@@ -245,36 +182,31 @@ export async function createEntry(
   db: Db,
   caller: Caller,
   input: EntryFields & { userId?: string },
-  names: FieldNames = LOG_FIELDS,
 ): Promise<WriteResult> {
   const userId = input.userId ?? caller.userId;
   if (userId !== caller.userId) await assertUserAccess(db, caller, userId, "write");
   const startedAt = wholeSecond(input.startedAt);
   const stoppedAt = input.stoppedAt && wholeSecond(input.stoppedAt);
-  checkTimes(startedAt, stoppedAt, names);
+  checkTimes(startedAt, stoppedAt);
   return inTransaction(db, async (tx) => {
     const { timeZone } = await lockUser(tx, caller.orgId, userId);
     const refs = await resolveProjectTask(tx, caller.orgId, input.projectId, input.taskId);
     await assertEntryEditable(tx, caller, { userId, startedAt, stoppedAt });
     const sheet = await ensureSheetsFor(tx, caller.orgId, userId, startedAt, stoppedAt, timeZone, { mayExtendLocked: bypassesLock(caller, userId) });
     const changed = await resolveOverlaps(tx, caller, userId, startedAt, stoppedAt, undefined);
-    const [entry] = await tx
-      .insert(timeEntries)
-      .values({
-        organizationId: caller.orgId,
-        userId,
-        projectId: refs.projectId,
-        taskId: refs.taskId,
-        timesheetId: sheet.id,
-        startedAt,
-        stoppedAt,
-        logType: input.logType ?? "MANUAL",
-        source: input.source ?? "WEB_TIMER",
-        description: input.description ?? null,
-        isBillable: input.isBillable ?? false,
-      })
-      .returning();
-    return { entry: entry!, changed };
+    const entry = await insertEntry(tx, caller, {
+      userId,
+      projectId: refs.projectId,
+      taskId: refs.taskId,
+      timesheetId: sheet.id,
+      startedAt,
+      stoppedAt,
+      logType: input.logType ?? "MANUAL",
+      source: input.source ?? "WEB_TIMER",
+      description: input.description ?? null,
+      isBillable: input.isBillable ?? false,
+    });
+    return { entry, changed };
   });
 }
 
@@ -323,7 +255,7 @@ async function assertMayPatch(db: Db, caller: Caller, current: TimeEntry, patch:
   if (current.userId !== caller.userId) await assertUserAccess(db, caller, current.userId, "write");
 }
 
-export async function updateEntry(db: Db, caller: Caller, id: string, patch: EntryPatch, names: FieldNames = LOG_FIELDS): Promise<WriteResult> {
+export async function updateEntry(db: Db, caller: Caller, id: string, patch: EntryPatch): Promise<WriteResult> {
   return inTransaction(db, async (tx) => {
     const current = await getEntry(tx, caller, id, "read");
     await assertMayPatch(tx, caller, current, patch);
@@ -331,8 +263,8 @@ export async function updateEntry(db: Db, caller: Caller, id: string, patch: Ent
     await assertEntryEditable(tx, caller, current);
     const startedAt = patch.startedAt ? wholeSecond(patch.startedAt) : current.startedAt;
     const stoppedAt = patch.stoppedAt === undefined ? current.stoppedAt : patch.stoppedAt && wholeSecond(patch.stoppedAt);
-    if (current.stoppedAt && stoppedAt === null) throw invalidField(names.stop, "a stopped entry cannot be restarted");
-    checkTimes(startedAt, stoppedAt, names);
+    if (current.stoppedAt && stoppedAt === null) throw invalidField("stoppedAt", "a stopped entry cannot be restarted");
+    checkTimes(startedAt, stoppedAt);
     const refs =
       patch.projectId !== undefined || patch.taskId !== undefined
         ? await resolveProjectTask(
@@ -432,23 +364,19 @@ export async function startTimer(db: Db, caller: Caller, input: StartInput): Pro
     const startAt = stopped?.stoppedAt && stopped.stoppedAt > at ? stopped.stoppedAt : at;
     await assertRangeEditable(tx, caller.orgId, caller.userId, startAt, startAt);
     const sheet = await ensureSheetsFor(tx, caller.orgId, caller.userId, startAt, null, timeZone);
-    const [entry] = await tx
-      .insert(timeEntries)
-      .values({
-        organizationId: caller.orgId,
-        userId: caller.userId,
-        projectId: refs.projectId,
-        taskId: refs.taskId,
-        timesheetId: sheet.id,
-        startedAt: startAt,
-        stoppedAt: null,
-        logType: input.logType ?? "TRACKED",
-        source: input.source ?? "WEB_TIMER",
-        description: input.description ?? null,
-        isBillable: input.isBillable ?? false,
-      })
-      .returning();
-    return { entry: entry!, stopped };
+    const entry = await insertEntry(tx, caller, {
+      userId: caller.userId,
+      projectId: refs.projectId,
+      taskId: refs.taskId,
+      timesheetId: sheet.id,
+      startedAt: startAt,
+      stoppedAt: null,
+      logType: input.logType ?? "TRACKED",
+      source: input.source ?? "WEB_TIMER",
+      description: input.description ?? null,
+      isBillable: input.isBillable ?? false,
+    });
+    return { entry, stopped };
   });
 }
 
@@ -477,4 +405,46 @@ export async function stopTimer(db: Db, caller: Caller, opts: { taskId?: string 
     if (!stopped) throw new AppError("timer_not_running", "The timer had not run for a measurable time and was discarded");
     return stopped;
   });
+}
+
+/** Locks every user with entries of the task (in id order, so two such writes cannot deadlock). */
+async function lockOwnersOfTask(tx: Db, orgId: string, taskId: string): Promise<void> {
+  const owners = await tx
+    .selectDistinct({ userId: timeEntries.userId })
+    .from(timeEntries)
+    .where(and(eq(timeEntries.organizationId, orgId), eq(timeEntries.taskId, taskId)))
+    .orderBy(asc(timeEntries.userId));
+  for (const { userId } of owners) await lockUser(tx, orgId, userId);
+}
+
+/**
+ * Points the task's entries at `projectId` (null: standalone), inside the caller's transaction
+ * that moves the task. An entry any submitted or approved sheet of its owner overlaps (by
+ * instants) keeps the project it was submitted under: the lock protects it from every side door.
+ */
+export async function reassignTaskEntries(tx: Db, caller: Caller, taskId: string, projectId: string | null, at: Date = now()): Promise<void> {
+  await lockOwnersOfTask(tx, caller.orgId, taskId);
+  await tx
+    .update(timeEntries)
+    .set({ projectId, updatedAt: at })
+    .where(and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, taskId), sql`not ${entryIsLocked()}`));
+}
+
+/**
+ * Deletes every entry of the task, inside the caller's transaction that deletes the task.
+ * Other people's time needs an admin (403); an entry of a submitted or approved week blocks the
+ * deletion (423), except other people's entries for an admin, as for any entry.
+ * Returns the ids deleted and those of them an agent recorded (evidence the audit names).
+ */
+export async function deleteTaskEntries(tx: Db, caller: Caller, taskId: string): Promise<{ deleted: string[]; agentRecorded: string[] }> {
+  const ofTask = and(eq(timeEntries.organizationId, caller.orgId), eq(timeEntries.taskId, taskId));
+  if (!isAdmin(caller)) {
+    const [others] = await tx.select({ n: count() }).from(timeEntries).where(and(ofTask, ne(timeEntries.userId, caller.userId)));
+    if (others!.n > 0) throw new AppError("forbidden", "The task holds other people's time tracks; only an admin may delete it");
+  }
+  await lockOwnersOfTask(tx, caller.orgId, taskId);
+  const locked = await lockedSheetOfEntries(tx, and(ofTask, isAdmin(caller) ? eq(timeEntries.userId, caller.userId) : undefined));
+  if (locked) assertSheetEditable(locked);
+  const deleted = await tx.delete(timeEntries).where(ofTask).returning({ id: timeEntries.id, source: timeEntries.source });
+  return { deleted: deleted.map((e) => e.id), agentRecorded: deleted.filter(isAgentRecorded).map((e) => e.id) };
 }
