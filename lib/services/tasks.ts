@@ -8,7 +8,6 @@ import { audit } from "./audit";
 import { inTx } from "./tx";
 import { assertExternalIdFree, guardExternalId, projectInOrg } from "./projects";
 import { countWhere, paginate, type Page, type Paged } from "./paging";
-import { assertSheetEditable, entryIsLocked, lockedSheetOfEntries } from "./timesheet-weeks";
 import type { TaskView } from "@/lib/validation/tracking-responses";
 import { deleteTaskEntries, reassignTaskEntries } from "./time-entries";
 
