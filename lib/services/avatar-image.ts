@@ -1,6 +1,5 @@
-import sharp, { type Metadata } from "sharp";
-import { FieldError, invalidField } from "@/lib/errors";
-import { sniffImageType } from "./screenshot-image";
+import { FieldError } from "@/lib/errors";
+import { openImage, sniffImageType, unreadable } from "./screenshot-image";
 
 // What an uploaded profile picture becomes: its type is read from its bytes (PNG, JPEG or WebP,
 // whatever its name or declared type), it is decoded once with a pixel cap, and stored as a
@@ -11,8 +10,6 @@ export const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 export const MAX_AVATAR_PIXELS = 40_000_000;
 export const AVATAR_SIZE = 256;
 
-const unreadable = () => invalidField("file", "is not a readable PNG, JPEG or WebP image");
-const tooManyPixels = () => new FieldError("payload_too_large", "file", `images may have at most ${MAX_AVATAR_PIXELS} pixels`);
 
 export async function prepareAvatar(bytes: Buffer): Promise<Buffer> {
   if (bytes.length > MAX_AVATAR_BYTES) {
@@ -20,16 +17,7 @@ export async function prepareAvatar(bytes: Buffer): Promise<Buffer> {
   }
   const type = sniffImageType(bytes);
   if (!type) throw new FieldError("unsupported_media_type", "file", "must be a PNG, JPEG or WebP image");
-  const input = () => sharp(bytes, { limitInputPixels: MAX_AVATAR_PIXELS, failOn: "error", pages: 1 });
-  let meta: Metadata;
-  try {
-    meta = await input().metadata();
-  } catch (err) {
-    if (err instanceof Error && /pixel limit/i.test(err.message)) throw tooManyPixels();
-    throw unreadable();
-  }
-  if (meta.format !== type.format || !meta.width || !meta.height) throw unreadable();
-  if (meta.width * meta.height > MAX_AVATAR_PIXELS) throw tooManyPixels();
+  const { input } = await openImage(bytes, type, MAX_AVATAR_PIXELS);
   try {
     return await input()
       .rotate()

@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from "sharp";
+import sharp, { type Metadata, type Sharp } from "sharp";
 import { FieldError, invalidField } from "@/lib/errors";
 import type { ImageExt } from "@/lib/storage/keys";
 
@@ -53,7 +53,7 @@ export interface PreparedImage {
   height: number;
 }
 
-const unreadable = () => invalidField("file", "is not a readable PNG, JPEG or WebP image");
+export const unreadable = () => invalidField("file", "is not a readable PNG, JPEG or WebP image");
 
 /** The largest size of the same aspect ratio within WORK_PIXELS (the size itself when it fits). */
 export function workSize(width: number, height: number): { width: number; height: number } {
@@ -63,16 +63,7 @@ export function workSize(width: number, height: number): { width: number; height
 }
 
 export async function prepareImage(bytes: Buffer, type: ImageType, opts: { blur: boolean }): Promise<PreparedImage> {
-  const input = () => sharp(bytes, { limitInputPixels: MAX_SCREENSHOT_PIXELS, failOn: "error", pages: 1 });
-  let meta: Metadata;
-  try {
-    meta = await input().metadata();
-  } catch (err) {
-    if (err instanceof Error && /pixel limit/i.test(err.message)) throw tooManyPixels();
-    throw unreadable();
-  }
-  if (meta.format !== type.format || !meta.width || !meta.height) throw unreadable();
-  if (meta.width * meta.height > MAX_SCREENSHOT_PIXELS) throw tooManyPixels();
+  const { input, meta } = await openImage(bytes, type, MAX_SCREENSHOT_PIXELS);
 
   try {
     // Decoded once, upright (EXIF orientations 5-8 swap the sides), and shrunk to the working
@@ -105,6 +96,22 @@ export async function prepareImage(bytes: Buffer, type: ImageType, opts: { blur:
   }
 }
 
-function tooManyPixels() {
-  return new FieldError("payload_too_large", "file", `images may have at most ${MAX_SCREENSHOT_PIXELS} pixels`);
+/**
+ * Opens an upload for sharp, decoding at most `maxPixels` (a decompression bomb stops there), and
+ * checks it is the type its bytes claim: 413 over the cap, 422 when sharp cannot read it. Shared
+ * by screenshots and profile pictures.
+ */
+export async function openImage(bytes: Buffer, type: ImageType, maxPixels: number): Promise<{ input: () => Sharp; meta: Metadata }> {
+  const input = () => sharp(bytes, { limitInputPixels: maxPixels, failOn: "error", pages: 1 });
+  const tooManyPixels = () => new FieldError("payload_too_large", "file", `images may have at most ${maxPixels} pixels`);
+  let meta: Metadata;
+  try {
+    meta = await input().metadata();
+  } catch (err) {
+    if (err instanceof Error && /pixel limit/i.test(err.message)) throw tooManyPixels();
+    throw unreadable();
+  }
+  if (meta.format !== type.format || !meta.width || !meta.height) throw unreadable();
+  if (meta.width * meta.height > maxPixels) throw tooManyPixels();
+  return { input, meta };
 }
