@@ -39,9 +39,10 @@ export interface Stored {
 
 export const stored = (e: GenEntry): Stored => ({ s: trunc(e.startMs), t: trunc(e.stopMs), type: e.type, task: e.task });
 
-type Iv = [number, number];
+export type Iv = [number, number];
 
-function union(list: Iv[]): Iv[] {
+/** The union of intervals, sorted and merged (where coverage is counted once). */
+export function union(list: Iv[]): Iv[] {
   const out: Iv[] = [];
   for (const [s, t] of [...list].sort((a, b) => a[0] - b[0])) {
     const last = out[out.length - 1];

@@ -7,6 +7,7 @@ import { addDaysToDate, dayStart, mondayOf, zonedToInstant } from "@/lib/time/zo
 import { testDbKind } from "../db";
 import { call, makeOrg } from "../helpers";
 import { addActivities, addEntries, addRules, clearTracking, type ActivitySpec, type EntrySpec } from "./fixtures";
+import { union, type Iv } from "../consistency/oracle";
 
 // Property tests: random entries (idle or not), random overlapping activities and random
 // ranges in zones with and without DST, around DST changes. Every row and every total
@@ -33,16 +34,6 @@ function classify(a: ActivitySpec): Cls {
   return "N";
 }
 
-type Iv = [number, number];
-function union(list: Iv[]): Iv[] {
-  const out: Iv[] = [];
-  for (const [s, t] of [...list].sort((a, b) => a[0] - b[0])) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], t);
-    else out.push([s, t]);
-  }
-  return out;
-}
 const overlap = (a: Iv[], b: Iv[]) => {
   let ms = 0;
   for (const [s1, t1] of a) for (const [s2, t2] of b) ms += Math.max(0, Math.min(t1, t2) - Math.max(s1, s2));
