@@ -3,7 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts", "bench/.data/**"] },
+  { ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts", "bench/.data/**", "public/vendor/**"] },
   ...nextVitals,
   ...nextTs,
   {
