@@ -18,19 +18,14 @@ import { sql, type SQL } from "drizzle-orm";
 import { openDatabase, setDbHandle, type Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import type { Caller } from "@/lib/auth/permissions";
-import { createSession } from "@/lib/services/sessions";
-import { seedDefaultProductivityRules } from "@/lib/services/productivity-rules";
-import type { MetricsRange } from "@/lib/services/dashboards/metrics-sql";
-import { productivityAnalysis, productivityAnalysisSql } from "@/lib/services/dashboards/productivity-analysis";
-import { weeklySummary, weeklySummarySql, weeksOf } from "@/lib/services/dashboards/weekly-summary";
-import { proofOfWork, proofOfWorkSql } from "@/lib/services/dashboards/proof-of-work";
-import { selectAudience } from "@/lib/services/dashboards/audience";
-import { runMetricsSql } from "@/lib/services/dashboards/common";
+import { createSession } from "@/lib/services/accounts";
+import { seedDefaultProductivityRules } from "@/lib/services/activity";
+import { type MetricsRange, productivityAnalysis, productivityAnalysisSql, weeklySummary, weeklySummarySql, weeksOf, proofOfWork, proofOfWorkSql, selectAudience, runMetricsSql } from "@/lib/services/dashboards";
 import { POST as productivityRoute } from "@/app/v1/dashboard/productivity-analysis/route";
 import { POST as weeklyRoute } from "@/app/v1/dashboard/weekly-summary/route";
 import { POST as proofRoute } from "@/app/v1/proof-of-work/timesheet/route";
 import { addDaysToDate } from "@/lib/time/zones";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 
 const { values: flags } = parseArgs({
   options: {

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 // Links handed to people (invitations, set-password, screenshot files): absolute, on the app's
 // public origin. Route handlers pass the origin the request reached (lib/http/origin.ts appOrigin:

@@ -2,8 +2,8 @@ import { pathToFileURL } from "node:url";
 import { and, asc, eq } from "drizzle-orm";
 import { getDbHandle, type Db } from "@/db/client";
 import { users } from "@/db/schema";
-import { now } from "@/lib/clock";
-import { findUserByEmail } from "@/lib/services/users";
+import { now } from "@/base/clock";
+import { findUserByEmail } from "@/lib/services/accounts";
 
 // npm run superuser -- grant EMAIL | revoke EMAIL | list
 // Super users read across organisations. They are designated only by this command (the

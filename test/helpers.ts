@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "@/db/client";
 import { organizations, teamMembers, teams, userEmails, users } from "@/db/schema";
 import type { RouteHandler } from "@/lib/http/handler";
-import { createSession, type SessionKind } from "@/lib/services/sessions";
+import { createSession, type SessionKind } from "@/lib/services/accounts";
 
 export const db = (): Promise<Db> => getDb();
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { afterAll, beforeAll } from "vitest";
 import { setDbHandle, type DbHandle } from "@/db/client";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { createTestDatabase } from "./db";
 
 // Each test file gets its own database (and data folder); tests inside it make their own organisations.

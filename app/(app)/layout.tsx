@@ -4,8 +4,7 @@ import { personName } from "@/components/format/person";
 import { requireCaller } from "@/lib/auth/current";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getDb } from "@/db/client";
-import { profilePicUrlOf } from "@/lib/services/avatar-url";
-import { userInOrg } from "@/lib/services/users";
+import { profilePicUrlOf, userInOrg } from "@/lib/services/accounts";
 
 export const dynamic = "force-dynamic";
 

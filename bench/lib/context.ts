@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbHandle } from "@/db/client";
 import { rowsOf } from "@/db/sql";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import { addDaysToDate } from "@/lib/time/zones";
 import type { BenchOrg } from "./generate";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db, DbKind } from "@/db/client";
 import { rowsOf } from "@/db/sql";
-import { seedDefaultProductivityRules } from "@/lib/services/productivity-rules";
+import { seedDefaultProductivityRules } from "@/lib/services/activity";
 
 // A generated organisation, written with set-based SQL so it runs on PostgreSQL and on PGlite:
 // users in teams, six entries a working day (four tracked blocks, two idle pieces), 10-minute

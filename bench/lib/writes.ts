@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { rowsOf } from "@/db/sql";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import { POST as createLog } from "@/app/api/timesheet/time-log/route";
 import { callRoute, type ReadContext } from "./context";
 import { summarize, type Timing } from "./measure";

@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/(auth)/sign-out/actions";
+import { signOutAction } from "@/lib/auth/sign-out-action";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
 /** A form button that signs out (the server session is revoked, not only the cookie). */

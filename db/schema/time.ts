@@ -10,7 +10,7 @@ export const timesheetStatus = pgEnum("timesheet_status", ["DRAFT", "PENDING", "
 
 // One sheet per user and Monday-based week (the week as the user's time zone saw it when the
 // sheet was created). The instants the week began and ended are stored then and never follow
-// a later zone change: locks and totals use them (lib/services/timesheet-weeks.ts). A user's
+// a later zone change: locks and totals use them (lib/services/timesheets/weeks.ts). A user's
 // sheets never overlap (exclusion constraint in the migration).
 export const timesheets = pgTable(
   "timesheets",

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
 import { authSecret } from "@/lib/auth/secret";
-import { authenticateAccessToken } from "@/lib/services/sessions";
+import { authenticateAccessToken } from "@/lib/services/accounts";
 import { loadKnownZones } from "@/lib/time/db-zones";
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

@@ -1,12 +1,11 @@
 import type { AuthOptions, User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { AppError } from "@/lib/errors";
 import { authSecret } from "@/lib/auth/secret";
 import { clientAddressFromHeaders } from "@/lib/http/origin";
-import { signInWeb } from "@/lib/services/accounts";
-import { revokeByAccessToken, SESSION_LIFETIMES } from "@/lib/services/sessions";
+import { signInWeb, revokeByAccessToken, SESSION_LIFETIMES } from "@/lib/services/accounts";
 import { loginBody } from "@/lib/validation/accounts";
 
 // Web sign-in: next-auth's encrypted JWT cookie only wraps the access token of a server

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 // AUTH_SECRET signs the web session cookie. Without one (the embedded default), a random
 // secret is created once in the data folder so a fresh checkout runs with no set-up.

@@ -283,6 +283,15 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Aut
       const query = parseWith(spec.query, queryObject(url), "query");
       const body = spec.rawBody ? (undefined as B) : parseWith(spec.body, parseJson(bytes), "body");
       let result: unknown;
+      // A serialization failure (40001) or deadlock (40P01) means PostgreSQL rolled the whole
+      // transaction back and wrote nothing, and its documented remedy is to run it again from
+      // the start. Concurrent writers meet here: two writes of one user wait on the user lock
+      // and the exclusion constraints, dashboard reads upsert the same rollup rows. Re-running
+      // is safe for every handler because each keeps its database writes in one transaction
+      // (services use inTx) and undoes its side effects outside the database when that
+      // transaction fails: screenshot and profile-picture uploads delete the objects they
+      // stored, so a retry stores fresh ones. A handler that called out (e-mail, webhooks)
+      // before committing would not be safe to re-run: such work must be queued in the transaction.
       for (let attempt = 1; ; attempt++) {
         try {
           result = await spec.handler({ req, db, caller: caller as HandlerArgs<P, Q, B, A>["caller"], params, query, body, requestId });

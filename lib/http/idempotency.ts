@@ -2,12 +2,21 @@ import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
-import { now } from "@/lib/clock";
+import { now } from "@/base/clock";
 import { AppError } from "@/lib/errors";
 import type { Caller } from "@/lib/auth/permissions";
 
 // Stripe's semantics for agent uploads: the same Idempotency-Key with the same request replays
 // the first answer and writes nothing; the same key with another request is refused (422).
+//
+// The claim, the request's own transaction and the recorded answer are three separate writes,
+// so there is a crash window: if the process dies after the request committed and before
+// `complete` stored its answer, the key stays claimed with no answer. A retry with that key is
+// then answered 409 ("being processed") until the key expires (KEY_TTL_MS), and never runs the
+// request twice: the window errs toward refusing a retry, not toward writing twice. Agents'
+// uploads are also idempotent on their own natural keys (an activity's clientId, a
+// screenshot's recordedAt), so a client that gives up on the key and sends again without
+// one does not duplicate data either.
 
 const KEY_TTL_MS = 24 * 3600_000;
 

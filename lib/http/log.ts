@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 type Level = "error" | "info" | "debug";
 const rank = { silent: 0, error: 1, info: 2, debug: 3 } as const;

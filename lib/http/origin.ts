@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 
 // The one place that decides where a request came from and which origin the app answers on.
 // Behind TRUSTED_PROXY_COUNT proxies (default 1), the client's address is the Nth entry of

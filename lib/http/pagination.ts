@@ -1,4 +1,4 @@
-import type { Page, Paged } from "@/lib/services/paging";
+import type { Page, Paged } from "@/lib/services/platform";
 
 // A paged list keeps its seed's plain array; the headers say how many rows exist and where the
 // next page is (RFC 8288), so a client never loses rows silently.

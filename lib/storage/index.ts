@@ -1,5 +1,5 @@
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { createLocalStorage } from "./local";
 import { createUploadThingStorageFromToken } from "./uploadthing";
 import type { ObjectStorage, StorageProvider } from "./types";

@@ -4,7 +4,6 @@ import { isKnownTimeZone } from "@/lib/time/known-zones";
 
 // Shared zod pieces: every route validates its input with these, so errors read alike.
 export const uuid = z.uuid({ message: "must be a UUID" });
-export const idParams = (...names: string[]) => z.object(Object.fromEntries(names.map((n) => [n, uuid])));
 
 /** Paged lists of /v1: `limit` (1..200, default 50) and `offset` (rows to skip); `page` is the older spelling. */
 export const MAX_LIST_LIMIT = 200;
@@ -43,7 +42,6 @@ export const isoInstant = instantSchema;
 /** A zone both Intl and the database know (lib/time/known-zones.ts). */
 export const timeZone = z.string().max(64).refine(isKnownTimeZone, { message: "must be an IANA time zone the database knows (e.g. Europe/Berlin)" });
 
-export const shortText = (max = 200) => z.string().trim().max(max);
 export const name = z.string().trim().min(1, "must not be empty").max(200);
 export const description = z.string().max(5000);
 export const email = z.email({ message: "must be an e-mail address" }).max(254).transform((e) => e.toLowerCase());

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { GET as listKeys, POST as createKey } from "@/app/v1/api-keys/route";
 import { DELETE as deleteKey, GET as getKey } from "@/app/v1/api-keys/[apiKeyId]/route";
 import { POST as rotateKey } from "@/app/v1/api-keys/[apiKeyId]/rotate/route";
@@ -9,7 +9,7 @@ import { POST as passwordRefresh } from "@/app/v1/auth/refresh/route";
 import { GET as getUserRoute } from "@/app/v1/users/[userId]/route";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import { expectNoSecrets } from "./helpers";
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { POST as signupRoute } from "@/app/v1/auth/signup/route";
 import { POST as loginRoute } from "@/app/v1/auth/login/route";
 import { POST as refreshRoute } from "@/app/v1/auth/refresh/route";

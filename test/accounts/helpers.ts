@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { users } from "@/db/schema";
-import { hashPassword } from "@/lib/services/passwords";
+import { hashPassword } from "@/lib/services/accounts";
 import { POST as signupRoute } from "@/app/v1/auth/signup/route";
 import { POST as loginRoute } from "@/app/v1/auth/login/route";
 import { call, db } from "../helpers";

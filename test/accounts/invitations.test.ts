@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { GET as listInvitations, POST as createInvitation } from "@/app/v1/invitations/route";
 import { DELETE as deleteInvitation, GET as getInvitation } from "@/app/v1/invitations/[invId]/route";
 import { POST as invitationSignup } from "@/app/v1/auth/invitations/[invId]/signup/route";

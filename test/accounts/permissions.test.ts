@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import type { RouteHandler } from "@/lib/http/handler";
 import { GET as listSessions } from "@/app/v1/auth/sessions/route";
 import { DELETE as revokeSession } from "@/app/v1/auth/sessions/[sessionId]/route";

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { routeTable } from "@/app/routes.generated";
 import { handlerOf, METHODS } from "@/lib/openapi/build";
 import { apiKeys, authSessions, userTokens, users } from "@/db/schema";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { SCOPES, type Scope } from "@/lib/auth/scopes";
 import { GET as listKeys, POST as createKey } from "@/app/v1/api-keys/route";
 import { DELETE as deleteKey } from "@/app/v1/api-keys/[apiKeyId]/route";

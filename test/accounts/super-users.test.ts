@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/base/env";
 import { GET as getOrgRoute } from "@/app/v1/orgs/[orgId]/route";
 import { PUT as updateUserRoute } from "@/app/v1/users/[userId]/route";
 import { superuserCommand } from "@/scripts/superuser";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { POST as login } from "@/app/v1/auth/login/route";
 import { POST as apiKeyLogin } from "@/app/v1/auth/api-key/login/route";
 import { POST as signupRoute } from "@/app/v1/auth/signup/route";
-import { MAX_FAILURES } from "@/lib/services/throttle";
+import { MAX_FAILURES } from "@/lib/services/platform";
 import { testDbKind } from "../db";
 import { call } from "../helpers";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setClock } from "@/lib/clock";
-import { createSession } from "@/lib/services/sessions";
+import { setClock } from "@/base/clock";
+import { createSession } from "@/lib/services/accounts";
 import { GET as listUsers, POST as createUser } from "@/app/v1/users/route";
 import { GET as getUser, PUT as updateUser } from "@/app/v1/users/[userId]/route";
 import { PUT as changePassword } from "@/app/v1/users/[userId]/password/route";

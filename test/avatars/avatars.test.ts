@@ -9,7 +9,7 @@ import { GET as getUser } from "@/app/v1/users/[userId]/route";
 import { POST as productivityAnalysis } from "@/app/v1/dashboard/productivity-analysis/route";
 import { POST as proofOfWork } from "@/app/v1/proof-of-work/timesheet/route";
 import { setStorage, storageFor, type ObjectStorage } from "@/lib/storage";
-import { MAX_AVATAR_BYTES } from "@/lib/services/avatar-image";
+import { MAX_AVATAR_BYTES } from "@/lib/services/accounts";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
 import { addEntries } from "../dashboards/fixtures";

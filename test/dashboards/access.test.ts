@@ -5,7 +5,7 @@ import { teamMembers, teams, users } from "@/db/schema";
 import { POST as productivityAnalysis } from "@/app/v1/dashboard/productivity-analysis/route";
 import { POST as weeklySummary } from "@/app/v1/dashboard/weekly-summary/route";
 import { POST as proofOfWork } from "@/app/v1/proof-of-work/timesheet/route";
-import { now } from "@/lib/clock";
+import { now } from "@/base/clock";
 import { testDbKind } from "../db";
 import { addUser, call, db, makeOrg, type TestOrg } from "../helpers";
 

@@ -5,7 +5,7 @@ import * as rules from "@/app/v1/productivity-rules/route";
 import * as rule from "@/app/v1/productivity-rules/[ruleId]/route";
 import { POST as productivityAnalysis } from "@/app/v1/dashboard/productivity-analysis/route";
 import { createOrganization } from "@/lib/services/organizations";
-import { DEFAULT_RULES, seedDefaultProductivityRules } from "@/lib/services/productivity-rules";
+import { DEFAULT_RULES, seedDefaultProductivityRules } from "@/lib/services/activity";
 import { productivityRuleResponse } from "@/lib/validation/dashboard-responses";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";

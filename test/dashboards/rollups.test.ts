@@ -4,7 +4,7 @@ import { activities, dashboardDayRollups, teamMembers, timeEntries } from "@/db/
 import { POST as productivityAnalysis } from "@/app/v1/dashboard/productivity-analysis/route";
 import { POST as weeklySummary } from "@/app/v1/dashboard/weekly-summary/route";
 import * as rules from "@/app/v1/productivity-rules/route";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { testDbKind } from "../db";
 import { call, db, makeOrg, type TestOrg } from "../helpers";
 import { addActivities, addEntries, addRules } from "./fixtures";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { POST as productivityAnalysis } from "@/app/v1/dashboard/productivity-analysis/route";
 import { POST as weeklySummary } from "@/app/v1/dashboard/weekly-summary/route";
 import { POST as proofOfWork } from "@/app/v1/proof-of-work/timesheet/route";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { testDbKind } from "../db";
 import { call, makeOrg } from "../helpers";
 import { addActivities, addEntries } from "./fixtures";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as createInvitation, GET as listInvitations } from "@/app/v1/invitations/route";
 import { POST as timerStart } from "@/app/api/timesheet/timer/start/route";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
 import { webCookie } from "../hardening/kit";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST as signupRoute } from "@/app/v1/auth/signup/route";
 import { POST as invitationSignup } from "@/app/v1/auth/invitations/[invId]/signup/route";
 import { POST as createInvitation } from "@/app/v1/invitations/route";
-import { MAX_FAILURES } from "@/lib/services/throttle";
+import { MAX_FAILURES } from "@/lib/services/platform";
 import { testDbKind } from "../db";
 import { call, makeOrg } from "../helpers";
 

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "@/db/schema";
 import { route } from "@/lib/http/handler";
-import { audit } from "@/lib/services/audit";
+import { audit } from "@/lib/services/platform";
 import { AppError } from "@/lib/errors";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";

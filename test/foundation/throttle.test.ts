@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { setClock } from "@/lib/clock";
-import { assertNotThrottled, clearFailures, MAX_FAILURES, recordFailure, THROTTLE_WINDOW_MS } from "@/lib/services/throttle";
+import { setClock } from "@/base/clock";
+import { assertNotThrottled, clearFailures, MAX_FAILURES, recordFailure, THROTTLE_WINDOW_MS } from "@/lib/services/platform";
 import { testDbKind } from "../db";
 import { db } from "../helpers";
 

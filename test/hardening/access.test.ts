@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { timeEntries, projects, users, timesheets, organizations } from "@/db/schema";
-import { setClock } from "@/lib/clock";
-import { createSession } from "@/lib/services/sessions";
+import { setClock } from "@/base/clock";
+import { createSession } from "@/lib/services/accounts";
 import { GET as listUsers, POST as createUser } from "@/app/v1/users/route";
 import { PUT as putUser } from "@/app/v1/users/[userId]/route";
 import { POST as createProject } from "@/app/v1/projects/route";

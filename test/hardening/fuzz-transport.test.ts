@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import { testDbKind } from "../db";
 import { call, db } from "../helpers";
 import { checksum, changedTables, fillPath, furnishedOrg, furnishedParam, operations, webCookie, type Furnished } from "./kit";

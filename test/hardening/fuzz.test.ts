@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import { testDbKind } from "../db";
 import { call, db, makeOrg, type TestOrg } from "../helpers";
 import { patternImage } from "../screenshots/helpers";

@@ -7,7 +7,7 @@ import { routeTable } from "@/app/routes.generated";
 import { handlerOf, METHODS } from "@/lib/openapi/build";
 import type { RouteHandler } from "@/lib/http/handler";
 import { authSecret } from "@/lib/auth/secret";
-import { createSession } from "@/lib/services/sessions";
+import { createSession } from "@/lib/services/accounts";
 import { timesheets } from "@/db/schema";
 import { rowsOf } from "@/db/sql";
 import { call, db, makeOrg, type CallOptions, type CallResult, type TestOrg } from "../helpers";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { setClock } from "@/lib/clock";
-import { createSession } from "@/lib/services/sessions";
+import { setClock } from "@/base/clock";
+import { createSession } from "@/lib/services/accounts";
 import { call, db, type CallOptions, type CallResult } from "../helpers";
 import { furnishedOrg, furnishedParam, furnishedSample, operations, schemasOf, toQuery, type Furnished, type Operation } from "../hardening/kit";
 

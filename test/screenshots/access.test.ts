@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { timeSlots } from "@/db/schema";
 import { DELETE as remove } from "@/app/api/timesheet/screenshot/[id]/route";
-import { slotStart } from "@/lib/services/time-slots";
-import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshot-image";
+import { slotStart } from "@/lib/services/activity";
+import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshots";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
 import { ago, fetchImage, fileRoute, filesOf, list, patternImage, rowsOf, thumbRoute, upload, uploadAs } from "./helpers";

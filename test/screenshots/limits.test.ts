@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { PUT as putSettings } from "@/app/v1/orgs/[orgId]/settings/route";
-import { MAX_SCREENSHOT_PIXELS, WORK_PIXELS } from "@/lib/services/screenshot-image";
-import { recordAttempt, UPLOAD_LIMIT } from "@/lib/services/throttle";
+import { MAX_SCREENSHOT_PIXELS, WORK_PIXELS } from "@/lib/services/screenshots";
+import { recordAttempt, UPLOAD_LIMIT } from "@/lib/services/platform";
 import { setStorage } from "@/lib/storage";
 import { testDbKind } from "../db";
 import { call, db, makeOrg, type TestOrg } from "../helpers";

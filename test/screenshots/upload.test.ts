@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { auditLog, timeSlots, users } from "@/db/schema";
 import { DELETE as remove } from "@/app/api/timesheet/screenshot/[id]/route";
 import { setStorage, storageFor, type ObjectStorage } from "@/lib/storage";
-import { slotStart } from "@/lib/services/time-slots";
+import { slotStart } from "@/lib/services/activity";
 import { testDbKind } from "../db";
 import { call, db, makeOrg } from "../helpers";
 import { ago, fetchImage, fileRoute, filesOf, list, patternImage, rowsOf, thumbRoute, uploadAs } from "./helpers";

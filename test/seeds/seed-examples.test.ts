@@ -5,7 +5,7 @@ import { POST as setPassword } from "@/app/v1/auth/set-password/route";
 import { POST as proofOfWork } from "@/app/v1/proof-of-work/timesheet/route";
 import { GET as report } from "@/app/api/timesheet/time-log/report/route";
 import { GET as dailyChart } from "@/app/api/timesheet/time-log/report/daily-chart/route";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { testDbKind } from "../db";
 import { call, makeOrg, type TestOrg } from "../helpers";
 import { login, PASSWORD, tokenOf } from "../accounts/helpers";

@@ -1,10 +1,10 @@
 import { describe, expect, it, afterEach } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { organizations, projects, tasks, timeEntries, timesheets } from "@/db/schema";
-import { authenticateAccessToken } from "@/lib/services/sessions";
-import { createEntry, deleteEntry, startTimer, stopTimer, updateEntry } from "@/lib/services/time-entries";
+import { authenticateAccessToken } from "@/lib/services/accounts";
+import { createEntry, deleteEntry, startTimer, stopTimer, updateEntry } from "@/lib/services/tracking";
 import { AppError } from "@/lib/errors";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { testDbKind } from "../db";
 import { db, makeOrg } from "../helpers";
 

@@ -1,7 +1,7 @@
 import { afterEach } from "vitest";
 import { eq } from "drizzle-orm";
 import { organizations, projects, tasks } from "@/db/schema";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import * as sheets from "@/app/api/timesheet/route";
 import * as submit from "@/app/api/timesheet/submit/route";
 import * as approve from "@/app/api/timesheet/approve/route";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { testDbKind } from "../db";
 import { addUser, makeOrg } from "../helpers";
 import { addProject, addTask, api, fixClock, logTime, resetClockAfterEach } from "./fixtures";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { timeEntries } from "@/db/schema";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { testDbKind } from "../db";
 import { addUser, db, makeOrg } from "../helpers";
 import { addProject, api, fixClock, logTime, resetClockAfterEach } from "./fixtures";

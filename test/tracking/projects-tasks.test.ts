@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { and, eq } from "drizzle-orm";
 import { projects, timeEntries, timesheets } from "@/db/schema";
-import { setClock } from "@/lib/clock";
+import { setClock } from "@/base/clock";
 import { projectResponse, taskResponse } from "@/lib/validation/tracking-responses";
 import { messageResponse } from "@/lib/validation/account-responses";
 import { testDbKind } from "../db";

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { setClock } from "@/lib/clock";
-import { authenticateAccessToken } from "@/lib/services/sessions";
-import { createEntry } from "@/lib/services/time-entries";
+import { setClock } from "@/base/clock";
+import { authenticateAccessToken } from "@/lib/services/accounts";
+import { createEntry } from "@/lib/services/tracking";
 import * as S from "@/lib/validation/tracking-responses";
 import { testDbKind } from "../db";
 import { call, db, makeOrg, type TestOrg } from "../helpers";

@@ -1,13 +1,10 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requirePagePermission } from "@/lib/auth/current";
-import { listSessions } from "@/lib/services/accounts";
-import { listInvitations } from "@/lib/services/invitations";
-import { getOrganization } from "@/lib/services/organizations";
-import { listRules } from "@/lib/services/productivity-rules";
-import { listTeams } from "@/lib/services/teams";
-import { listUsers } from "@/lib/services/users";
-import { now } from "@/lib/clock";
+import { listSessions, listInvitations, listUsers } from "@/lib/services/accounts";
+import { getOrganization, listTeams } from "@/lib/services/organizations";
+import { listRules } from "@/lib/services/activity";
+import { now } from "@/base/clock";
 import { PageHeader } from "@/components/ui/feedback";
 
 export const metadata = { title: "Admin · Timebase" };

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireCaller } from "@/lib/auth/current";
-import { apiKeyView, listApiKeys } from "@/lib/services/api-keys";
-import { getUser, userView } from "@/lib/services/users";
+import { apiKeyView, listApiKeys, getUser, userView } from "@/lib/services/accounts";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/feedback";
 import { ApiKeys } from "@/components/profile/api-keys";

@@ -1,8 +1,8 @@
 import { getDb } from "@/db/client";
 import { requireCaller } from "@/lib/auth/current";
 import { hasPermission, isAdmin } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
-import { listUsers } from "@/lib/services/users";
+import { now } from "@/base/clock";
+import { listUsers } from "@/lib/services/accounts";
 import { isCalendarDay, localDate } from "@/lib/time";
 import { personName } from "@/components/format/person";
 import { PageHeader } from "@/components/ui/feedback";

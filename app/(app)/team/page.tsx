@@ -1,12 +1,10 @@
 import { getDb } from "@/db/client";
 import { requirePagePermission } from "@/lib/auth/current";
 import { isAdmin } from "@/lib/auth/permissions";
-import { now } from "@/lib/clock";
+import { now } from "@/base/clock";
 import { AppError } from "@/lib/errors";
-import { productivityAnalysis } from "@/lib/services/dashboards/productivity-analysis";
-import { proofOfWork } from "@/lib/services/dashboards/proof-of-work";
-import { weeklySummary } from "@/lib/services/dashboards/weekly-summary";
-import { listTeams } from "@/lib/services/teams";
+import { productivityAnalysis, proofOfWork, weeklySummary } from "@/lib/services/dashboards";
+import { listTeams } from "@/lib/services/organizations";
 import { isKnownTimeZone } from "@/lib/time/known-zones";
 import { localDate } from "@/lib/time/zones";
 import { dashboardBody, POW_MAX_PAGE_SIZE } from "@/lib/validation/dashboards";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireCaller } from "@/lib/auth/current";
-import { now } from "@/lib/clock";
+import { now } from "@/base/clock";
 import { localDate, mondayOf } from "@/lib/time/zones";
-import { loadOwnLogs, loadOwnSheet, loadProjectsAndTasks, loadTimerStatus } from "@/components/timer/server-data";
+import { loadOwnLogs, loadOwnSheet, loadProjectsAndTasks, loadTimerStatus } from "@/app/(app)/member-data";
 import { TodayView } from "@/components/timer/today-view";
 
 export const metadata: Metadata = { title: "Today · Timebase" };

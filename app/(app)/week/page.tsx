@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireCaller } from "@/lib/auth/current";
-import { now } from "@/lib/clock";
+import { now } from "@/base/clock";
 import { addDaysToDate, localDate } from "@/lib/time/zones";
-import { loadOwnLogs, loadOwnSheet, loadProjectsAndTasks } from "@/components/timer/server-data";
+import { loadOwnLogs, loadOwnSheet, loadProjectsAndTasks } from "@/app/(app)/member-data";
 import { weekParam } from "@/components/team/week";
 import { WeekView } from "@/components/timesheets/week-view";
 

@@ -1,7 +1,7 @@
 // GET /api/health – liveness and database readiness (503 when the database is gone)
 import { getDbHandle } from "@/db/client";
 import { timesheetRoute } from "@/lib/http/handler";
-import { databaseHealth } from "@/lib/services/health";
+import { databaseHealth } from "@/lib/services/platform";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/openapi.json – the OpenAPI 3.1 document of every API route
 import { timesheetRoute, type RouteHandler } from "@/lib/http/handler";
 import { buildOpenApi } from "@/lib/openapi/build";
-import { env } from "@/lib/env";
+import { env } from "@/base/env";
 import { appOrigin } from "@/lib/http/origin";
 import { routeTable } from "../../routes.generated";
 

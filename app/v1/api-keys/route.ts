@@ -1,9 +1,9 @@
 // GET, POST /v1/api-keys – list API keys (admins: the organisation's; others: their own); create one for yourself
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
+import { mapPage } from "@/lib/services/platform";
 import { pageQuery } from "@/lib/validation/common";
-import { apiKeyView, createApiKey, listApiKeys } from "@/lib/services/api-keys";
+import { apiKeyView, createApiKey, listApiKeys } from "@/lib/services/accounts";
 import { apiKeyCreateBody } from "@/lib/validation/accounts";
 import { apiKeyInfoResponse, issuedApiKeyResponse } from "@/lib/validation/account-responses";
 

@@ -1,9 +1,9 @@
 // GET, POST /v1/invitations – admins list invitations and invite an e-mail (the response carries the one-time link)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
+import { mapPage } from "@/lib/services/platform";
 import { pageQuery } from "@/lib/validation/common";
-import { createInvitation, invitationView, listInvitations } from "@/lib/services/invitations";
+import { createInvitation, invitationView, listInvitations } from "@/lib/services/accounts";
 import { invitationCreateBody } from "@/lib/validation/accounts";
 import { createdInvitationResponse, invitationResponse } from "@/lib/validation/account-responses";
 

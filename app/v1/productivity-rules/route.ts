@@ -1,9 +1,9 @@
 // GET, POST /v1/productivity-rules – list the organisation's productivity rules; admins add one
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
+import { mapPage } from "@/lib/services/platform";
 import { productivityRuleResponse } from "@/lib/validation/dashboard-responses";
-import { createRule, listRules, ruleView } from "@/lib/services/productivity-rules";
+import { createRule, listRules, ruleView } from "@/lib/services/activity";
 import { ruleBody, ruleListQuery } from "@/lib/validation/productivity-rules";
 
 export const dynamic = "force-dynamic";

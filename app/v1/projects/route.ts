@@ -1,8 +1,8 @@
 // GET, POST /v1/projects – list the organisation's projects (paginated, oldest first); any member creates one
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
-import { createProject, listProjects, projectView } from "@/lib/services/projects";
+import { mapPage } from "@/lib/services/platform";
+import { createProject, listProjects, projectView } from "@/lib/services/tracking";
 import { listQuery, projectCreateBody } from "@/lib/validation/tracking";
 import { projectResponse } from "@/lib/validation/tracking-responses";
 

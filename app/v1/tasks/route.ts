@@ -1,8 +1,8 @@
 // GET, POST /v1/tasks – list the organisation's tasks (paginated; status and projectId filters); any member creates one
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
-import { createTask, listTasks, taskView } from "@/lib/services/tasks";
+import { mapPage } from "@/lib/services/platform";
+import { createTask, listTasks, taskView } from "@/lib/services/tracking";
 import { taskCreateBody, taskListQuery } from "@/lib/validation/tracking";
 import { taskResponse } from "@/lib/validation/tracking-responses";
 

@@ -1,9 +1,9 @@
 // GET, POST /v1/teams – list teams (admins: all; others: their own); admins create teams
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
+import { mapPage } from "@/lib/services/platform";
 import { pageQuery } from "@/lib/validation/common";
-import { createTeam, listTeams, teamView } from "@/lib/services/teams";
+import { createTeam, listTeams, teamView } from "@/lib/services/organizations";
 import { teamBody } from "@/lib/validation/accounts";
 import { teamResponse } from "@/lib/validation/account-responses";
 

@@ -1,9 +1,9 @@
 // GET, POST /v1/users – list the users the caller may see; admins create users (with a set-password link)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
+import { mapPage } from "@/lib/services/platform";
 import { pageQuery } from "@/lib/validation/common";
-import { createUser, listUsers, userView } from "@/lib/services/users";
+import { createUser, listUsers, userView } from "@/lib/services/accounts";
 import { userCreateBody } from "@/lib/validation/accounts";
 import { createdUserResponse, userResponse } from "@/lib/validation/account-responses";
 

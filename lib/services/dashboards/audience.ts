@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { assertTeamsReadable, assertUsersReadable, type Caller } from "@/lib/auth/permissions";
 import { uuidArray } from "@/db/sql";
-import { profilePicUrlOf } from "../avatar-url";
+import { profilePicUrlOf } from "@/lib/services/accounts/avatar-url";
 
 // Who a dashboard request is about: the requested users plus the members of the requested
 // teams, after checking the caller may read each of them (unknown or foreign → 404, not

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/sql";
 import { pgErrorOf } from "@/lib/db-errors";
 import { invalidField } from "@/lib/errors";
-import { nowWholeSecond } from "@/lib/clock";
-import { inTx } from "@/lib/services/tx";
+import { nowWholeSecond } from "@/base/clock";
+import { inTx } from "@/lib/services/platform/tx";
 import type { AudienceUser } from "./audience";
 import type { MetricsRange } from "./metrics-sql";
 

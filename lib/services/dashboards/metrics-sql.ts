@@ -38,6 +38,14 @@ export const ROLLUP_FORMULA = 1;
  * are still current (drizzle/0003_dashboard_rollup_triggers.sql); every other user-day is
  * computed from the entries and activities, and the whole past ones are saved for next time.
  * Versions and data are read by this one statement, so from one snapshot.
+ *
+ * Why a read writes: a dashboard over 90 days and 200 people would otherwise recompute every
+ * user-day from the entries and activities on each request. Caching on read needs no job
+ * queue and no invalidation code: any write to a user's entries, activities or the org's
+ * rules bumps a version (triggers), so a saved day is used only while its versions match and
+ * is silently recomputed otherwise. Only whole past days are saved (today keeps changing);
+ * concurrent readers upsert in one order so they cannot deadlock, and a serialization failure
+ * is retried by the handler like any write.
  */
 export function perDayCte(q: MetricsRange): SQL {
   const org = q.orgId;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Caller } from "@/lib/auth/permissions";
-import { nowWholeSecond } from "@/lib/clock";
+import { nowWholeSecond } from "@/base/clock";
 import { addDaysToDate, dayAsUtcMidnight, mondayOf, weekdayName } from "@/lib/time/zones";
 import { assertSelectionReadable, selectAudience } from "./audience";
 import { addMetrics, metricsOf, overallOf, runMetricsSql, zeroMetrics, type DashboardInput, type RoundedRow } from "./common";

@@ -5,7 +5,7 @@ import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { AppError } from "@/lib/errors";
-import { invitationByToken } from "@/lib/services/invitations";
+import { invitationByToken } from "@/lib/services/accounts";
 
 export const metadata: Metadata = { title: "Accept invitation · Timebase" };
 export const dynamic = "force-dynamic";

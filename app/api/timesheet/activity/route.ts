@@ -1,6 +1,6 @@
 // GET /api/timesheet/activity – list app and URL activities with durations (or totals per name)
 import { timesheetRoute } from "@/lib/http/handler";
-import { listActivities } from "@/lib/services/activities";
+import { listActivities } from "@/lib/services/activity";
 import { activityListQuery } from "@/lib/validation/timesheet";
 import { activityListResponse } from "@/lib/validation/timesheet-responses";
 

@@ -4,9 +4,8 @@ import { timesheetRoute } from "@/lib/http/handler";
 import { readMultipart } from "@/lib/http/multipart";
 import { zodToAppError } from "@/lib/http/zod-error";
 import { AppError, invalidField } from "@/lib/errors";
-import { listScreenshots, uploadScreenshot } from "@/lib/services/screenshots";
-import { MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshot-image";
-import { UPLOAD_LIMIT } from "@/lib/services/throttle";
+import { listScreenshots, uploadScreenshot, MAX_SCREENSHOT_BYTES } from "@/lib/services/screenshots";
+import { UPLOAD_LIMIT } from "@/lib/services/platform";
 import { screenshotListQuery, screenshotListResponse, screenshotResponse, screenshotUploadFields } from "@/lib/validation/screenshots";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // GET, POST /api/timesheet/time-log – list time logs; create a log (MANUAL unless logType says otherwise)
 import { timesheetRoute } from "@/lib/http/handler";
-import { createTimeLog, listTimeLogs } from "@/lib/services/time-logs";
+import { createTimeLog, listTimeLogs } from "@/lib/services/tracking";
 import { timeLogCreateBody, timeLogListQuery } from "@/lib/validation/timesheet";
 import { timeLogListResponse, writtenTimeLogResponse } from "@/lib/validation/timesheet-responses";
 

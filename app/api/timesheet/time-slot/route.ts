@@ -1,6 +1,6 @@
 // GET, POST /api/timesheet/time-slot – list 10-minute activity slots; record one (a repeat replaces its figures)
 import { timesheetRoute } from "@/lib/http/handler";
-import { listSlots, recordSlot } from "@/lib/services/activity-slots";
+import { listSlots, recordSlot } from "@/lib/services/activity";
 import { slotListQuery, timeSlotBody } from "@/lib/validation/timesheet";
 import { slotListResponse, slotResponse } from "@/lib/validation/timesheet-responses";
 

@@ -1,7 +1,7 @@
 // GET, DELETE /v1/api-keys/{apiKeyId} – read an API key's metadata; delete it (its sessions end at once)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { apiKeyView, deleteApiKey, getApiKey } from "@/lib/services/api-keys";
+import { apiKeyView, deleteApiKey, getApiKey } from "@/lib/services/accounts";
 import { uuid } from "@/lib/validation/common";
 import { apiKeyInfoResponse, messageResponse } from "@/lib/validation/account-responses";
 

@@ -1,7 +1,7 @@
 // GET /v1/auth/sessions – live sessions of the organisation (admins)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
+import { mapPage } from "@/lib/services/platform";
 import { pageQuery } from "@/lib/validation/common";
 import { listSessions, sessionView } from "@/lib/services/accounts";
 import { sessionResponse } from "@/lib/validation/account-responses";

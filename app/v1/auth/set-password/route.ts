@@ -1,6 +1,6 @@
 // POST /v1/auth/set-password – choose a password through a one-time link (new user or admin reset)
 import { v1Route } from "@/lib/http/handler";
-import { setPasswordWithToken } from "@/lib/services/user-passwords";
+import { setPasswordWithToken } from "@/lib/services/accounts";
 import { setPasswordBody } from "@/lib/validation/accounts";
 import { messageResponse } from "@/lib/validation/account-responses";
 

@@ -1,9 +1,8 @@
 // POST /v1/auth/signup – register a user and their organisation (the user becomes its admin)
 import { v1Route } from "@/lib/http/handler";
 import { clientInfo } from "@/lib/http/client-info";
-import { signup } from "@/lib/services/accounts";
+import { signup, userView } from "@/lib/services/accounts";
 import { orgView } from "@/lib/services/organizations";
-import { userView } from "@/lib/services/users";
 import { signupBody } from "@/lib/validation/accounts";
 import { signupResponse } from "@/lib/validation/account-responses";
 

@@ -1,7 +1,7 @@
 // POST /v1/dashboard/productivity-analysis – per user active time split into productive, unproductive and neutral
 import { dashboardRoute } from "@/lib/http/handler";
 import { productivityAnalysisResponse } from "@/lib/validation/dashboard-responses";
-import { productivityAnalysis } from "@/lib/services/dashboards/productivity-analysis";
+import { productivityAnalysis } from "@/lib/services/dashboards";
 import { dashboardBody } from "@/lib/validation/dashboards";
 
 export const dynamic = "force-dynamic";

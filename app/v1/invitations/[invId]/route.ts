@@ -1,7 +1,7 @@
 // GET, DELETE /v1/invitations/{invId} – admins read or revoke a pending invitation
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { deleteInvitation, getInvitation, invitationView } from "@/lib/services/invitations";
+import { deleteInvitation, getInvitation, invitationView } from "@/lib/services/accounts";
 import { uuid } from "@/lib/validation/common";
 import { invitationResponse, messageResponse } from "@/lib/validation/account-responses";
 

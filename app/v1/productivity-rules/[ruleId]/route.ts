@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
 import { productivityRuleResponse } from "@/lib/validation/dashboard-responses";
-import { deleteRule, getRule, ruleView, updateRule } from "@/lib/services/productivity-rules";
+import { deleteRule, getRule, ruleView, updateRule } from "@/lib/services/activity";
 import { ruleUpdateBody } from "@/lib/validation/productivity-rules";
 import { uuid } from "@/lib/validation/common";
 

@@ -1,7 +1,7 @@
 // GET, PUT /v1/projects/{projectId} – read a project; its creator or an admin updates it
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { getProject, projectView, updateProject } from "@/lib/services/projects";
+import { getProject, projectView, updateProject } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { projectUpdateBody } from "@/lib/validation/tracking";
 import { projectResponse } from "@/lib/validation/tracking-responses";

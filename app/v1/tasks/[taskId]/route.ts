@@ -1,7 +1,7 @@
 // GET, PUT /v1/tasks/{taskId} – read a task; its creator or an admin updates it (name, description, externalId, status)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { getTask, taskView, updateTask } from "@/lib/services/tasks";
+import { getTask, taskView, updateTask } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { taskUpdateBody } from "@/lib/validation/tracking";
 import { taskResponse } from "@/lib/validation/tracking-responses";

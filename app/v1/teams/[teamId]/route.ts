@@ -1,7 +1,7 @@
 // GET, PUT, DELETE /v1/teams/{teamId} – read a team (admins and its members); admins rename or delete it
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { deleteTeam, getTeam, teamView, updateTeam } from "@/lib/services/teams";
+import { deleteTeam, getTeam, teamView, updateTeam } from "@/lib/services/organizations";
 import { teamBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
 import { messageResponse, teamResponse } from "@/lib/validation/account-responses";

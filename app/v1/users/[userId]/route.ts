@@ -1,7 +1,7 @@
 // GET, PUT /v1/users/{userId} – read a user; update (self: names, time zone; admins: also e-mail, role, active)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { getUser, updateUser, userView } from "@/lib/services/users";
+import { getUser, updateUser, userView } from "@/lib/services/accounts";
 import { userUpdateBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
 import { userResponse } from "@/lib/validation/account-responses";

@@ -1,6 +1,6 @@
 // POST /api/timesheet/activity/bulk – ingest a batch of activities from a desktop agent, idempotent per clientId
 import { timesheetRoute } from "@/lib/http/handler";
-import { ingestActivities } from "@/lib/services/activities";
+import { ingestActivities } from "@/lib/services/activity";
 import { activityBulkBody } from "@/lib/validation/timesheet";
 import { activityBulkResponse } from "@/lib/validation/timesheet-responses";
 

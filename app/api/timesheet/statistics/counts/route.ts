@@ -1,6 +1,6 @@
 // GET /api/timesheet/statistics/counts – time and average activity of the week and of today
 import { timesheetRoute } from "@/lib/http/handler";
-import { statisticsCounts } from "@/lib/services/statistics";
+import { statisticsCounts } from "@/lib/services/timesheets";
 import { statisticsQuery } from "@/lib/validation/timesheet";
 import { countsResponse } from "@/lib/validation/timesheet-responses";
 

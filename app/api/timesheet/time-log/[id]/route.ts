@@ -1,6 +1,6 @@
 // GET, PUT, DELETE /api/timesheet/time-log/{id} – read, update or delete a time log
 import { timesheetRoute } from "@/lib/http/handler";
-import { deleteTimeLog, getTimeLog, updateTimeLog } from "@/lib/services/time-logs";
+import { deleteTimeLog, getTimeLog, updateTimeLog } from "@/lib/services/tracking";
 import { z } from "zod";
 import { uuid } from "@/lib/validation/common";
 import { timeLogUpdateBody } from "@/lib/validation/timesheet";

@@ -1,6 +1,6 @@
 // GET /api/timesheet/time-log/report – seconds per project, task, employee or date over the range
 import { timesheetRoute } from "@/lib/http/handler";
-import { timeReport } from "@/lib/services/time-report";
+import { timeReport } from "@/lib/services/reports";
 import { dailyChartQuery } from "@/lib/validation/timesheet";
 import { timeReportResponse } from "@/lib/validation/timesheet-responses";
 

@@ -1,6 +1,6 @@
 // POST /api/timesheet/timer/start – start the web timer (409 timer_already_running while one runs)
 import { timesheetRoute } from "@/lib/http/handler";
-import { startWebTimer } from "@/lib/services/timer";
+import { startWebTimer } from "@/lib/services/tracking";
 import { timerStartBody } from "@/lib/validation/timesheet";
 import { timeLogResponse } from "@/lib/validation/timesheet-responses";
 

@@ -1,6 +1,6 @@
 // GET /api/timesheet/timer/status – the running log (or null) and today's total
 import { timesheetRoute } from "@/lib/http/handler";
-import { timerStatus } from "@/lib/services/timer";
+import { timerStatus } from "@/lib/services/tracking";
 import { timerStatusQuery } from "@/lib/validation/timesheet";
 import { timerStatusResponse } from "@/lib/validation/timesheet-responses";
 

@@ -1,6 +1,6 @@
 // POST /api/timesheet/timer/stop – stop the running timer (409 timer_not_running when none runs)
 import { timesheetRoute } from "@/lib/http/handler";
-import { stopWebTimer } from "@/lib/services/timer";
+import { stopWebTimer } from "@/lib/services/tracking";
 import { timerStopBody } from "@/lib/validation/timesheet";
 import { timeLogResponse } from "@/lib/validation/timesheet-responses";
 

@@ -1,6 +1,6 @@
 // POST /api/timesheet/timer/toggle – stop the running timer, or start one when none runs
 import { timesheetRoute } from "@/lib/http/handler";
-import { toggleWebTimer } from "@/lib/services/timer";
+import { toggleWebTimer } from "@/lib/services/tracking";
 import { timerStartBody } from "@/lib/validation/timesheet";
 import { timeLogResponse } from "@/lib/validation/timesheet-responses";
 

@@ -1,7 +1,7 @@
 // POST /v1/api-keys/{apiKeyId}/rotate – replace an API key: the old one fails at once, the new one is shown once
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { apiKeyView, rotateApiKey } from "@/lib/services/api-keys";
+import { apiKeyView, rotateApiKey } from "@/lib/services/accounts";
 import { uuid } from "@/lib/validation/common";
 import { issuedApiKeyResponse } from "@/lib/validation/account-responses";
 

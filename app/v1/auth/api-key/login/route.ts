@@ -1,7 +1,7 @@
 // POST /v1/auth/api-key/login – API key → access token (15 minutes) and refresh token (1 day)
 import { v1Route } from "@/lib/http/handler";
 import { clientInfo } from "@/lib/http/client-info";
-import { loginWithApiKey } from "@/lib/services/api-keys";
+import { loginWithApiKey } from "@/lib/services/accounts";
 import { apiKeyLoginBody } from "@/lib/validation/accounts";
 import { tokensResponse } from "@/lib/validation/account-responses";
 

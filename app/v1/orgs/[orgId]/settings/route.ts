@@ -1,7 +1,7 @@
 // GET, PUT /v1/orgs/{orgId}/settings – read the organisation's privacy and overlap settings; admins change them
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { getOrgSettings, orgSettingsView, updateOrgSettings } from "@/lib/services/org-settings";
+import { getOrgSettings, orgSettingsView, updateOrgSettings } from "@/lib/services/organizations";
 import { uuid } from "@/lib/validation/common";
 import { orgSettingsBody, orgSettingsResponse } from "@/lib/validation/org-settings";
 

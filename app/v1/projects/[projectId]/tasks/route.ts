@@ -1,8 +1,8 @@
 // GET, POST /v1/projects/{projectId}/tasks – list a project's tasks (paginated); add a new task to it
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
-import { createTask, listProjectTasks, taskView } from "@/lib/services/tasks";
+import { mapPage } from "@/lib/services/platform";
+import { createTask, listProjectTasks, taskView } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { listQuery, projectTaskCreateBody } from "@/lib/validation/tracking";
 import { taskResponse } from "@/lib/validation/tracking-responses";

@@ -1,8 +1,7 @@
 // POST /v1/tasks/{taskId}/start – start the caller's timer on the task, stopping a running one at the same instant
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { toTimeTrack } from "@/lib/services/entry-views";
-import { startTask } from "@/lib/services/task-timer";
+import { toTimeTrack, startTask } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { trackResponse } from "@/lib/validation/tracking-responses";
 

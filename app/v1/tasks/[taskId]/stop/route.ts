@@ -1,8 +1,7 @@
 // POST /v1/tasks/{taskId}/stop – stop the caller's running track on the task
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { toTimeTrack } from "@/lib/services/entry-views";
-import { stopTask } from "@/lib/services/task-timer";
+import { toTimeTrack, stopTask } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { trackResponse } from "@/lib/validation/tracking-responses";
 

@@ -1,9 +1,8 @@
 // GET, POST /v1/tasks/{taskId}/tracks – list the task's time tracks the caller may read; record the caller's time on it
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { mapPage } from "@/lib/services/paging";
-import { toTimeTrack } from "@/lib/services/entry-views";
-import { createTrack, listTracks } from "@/lib/services/tracks";
+import { mapPage } from "@/lib/services/platform";
+import { toTimeTrack, createTrack, listTracks } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { listQuery, trackCreateBody } from "@/lib/validation/tracking";
 import { trackResponse } from "@/lib/validation/tracking-responses";

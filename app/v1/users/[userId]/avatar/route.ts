@@ -4,9 +4,7 @@ import { v1Route } from "@/lib/http/handler";
 import { imageResponse } from "@/lib/http/image-response";
 import { readMultipart } from "@/lib/http/multipart";
 import { AppError, invalidField } from "@/lib/errors";
-import { readAvatar, removeAvatar, setAvatar } from "@/lib/services/avatars";
-import { MAX_AVATAR_BYTES } from "@/lib/services/avatar-image";
-import { userView } from "@/lib/services/users";
+import { readAvatar, removeAvatar, setAvatar, MAX_AVATAR_BYTES, userView } from "@/lib/services/accounts";
 import { userResponse } from "@/lib/validation/account-responses";
 import { uuid } from "@/lib/validation/common";
 

@@ -1,7 +1,7 @@
 // POST /v1/users/{userId}/password-reset – admins force a new password after expiresAt (returns the set-password link)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { resetPassword } from "@/lib/services/user-passwords";
+import { resetPassword } from "@/lib/services/accounts";
 import { passwordResetBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
 import { passwordResetResponse } from "@/lib/validation/account-responses";

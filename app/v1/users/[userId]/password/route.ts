@@ -1,7 +1,7 @@
 // PUT /v1/users/{userId}/password – a user changes their own password (their other sessions end)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { changeOwnPassword } from "@/lib/services/user-passwords";
+import { changeOwnPassword } from "@/lib/services/accounts";
 import { passwordBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
 import { messageResponse } from "@/lib/validation/account-responses";

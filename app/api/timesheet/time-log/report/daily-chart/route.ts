@@ -1,6 +1,6 @@
 // GET /api/timesheet/time-log/report/daily-chart – seconds per local day, grouped by project, task, employee or date
 import { timesheetRoute } from "@/lib/http/handler";
-import { dailyChart } from "@/lib/services/daily-chart";
+import { dailyChart } from "@/lib/services/reports";
 import { dailyChartQuery } from "@/lib/validation/timesheet";
 import { dailyChartResponse } from "@/lib/validation/timesheet-responses";
 

@@ -1,7 +1,7 @@
 // DELETE /v1/projects/{projectId}/tasks/{taskId} – delete a task of the project and all its time tracks
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { deleteTask } from "@/lib/services/tasks";
+import { deleteTask } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { messageResponse } from "@/lib/validation/account-responses";
 

@@ -1,8 +1,7 @@
 // GET, PUT, DELETE /v1/tasks/{taskId}/tracks/{trackId} – read a time track; its owner or an admin changes or deletes it
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { toTimeTrack } from "@/lib/services/entry-views";
-import { deleteTrack, getTrack, updateTrack } from "@/lib/services/tracks";
+import { toTimeTrack, deleteTrack, getTrack, updateTrack } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { trackUpdateBody } from "@/lib/validation/tracking";
 import { messageResponse } from "@/lib/validation/account-responses";

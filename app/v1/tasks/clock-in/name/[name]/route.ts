@@ -1,7 +1,6 @@
 // POST /v1/tasks/clock-in/name/{name} – start tracking the task of this name, creating it when missing
 import { v1Route } from "@/lib/http/handler";
-import { toTimeTrack } from "@/lib/services/entry-views";
-import { clockIn } from "@/lib/services/task-timer";
+import { toTimeTrack, clockIn } from "@/lib/services/tracking";
 import { clockInNameParams } from "@/lib/validation/tracking";
 import { trackResponse } from "@/lib/validation/tracking-responses";
 

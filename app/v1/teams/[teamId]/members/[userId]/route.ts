@@ -1,7 +1,7 @@
 // PUT, DELETE /v1/teams/{teamId}/members/{userId} – admins add a member (or set `manager`) and remove one
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { removeTeamMember, setTeamMember, teamView } from "@/lib/services/teams";
+import { removeTeamMember, setTeamMember, teamView } from "@/lib/services/organizations";
 import { teamMemberBody } from "@/lib/validation/accounts";
 import { uuid } from "@/lib/validation/common";
 import { messageResponse, teamResponse } from "@/lib/validation/account-responses";

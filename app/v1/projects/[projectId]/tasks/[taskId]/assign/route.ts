@@ -1,7 +1,7 @@
 // POST /v1/projects/{projectId}/tasks/{taskId}/assign – assign a standalone task to the project
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { assignTask, taskView } from "@/lib/services/tasks";
+import { assignTask, taskView } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { taskResponse } from "@/lib/validation/tracking-responses";
 

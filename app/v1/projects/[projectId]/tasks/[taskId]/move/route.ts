@@ -1,7 +1,7 @@
 // PUT /v1/projects/{projectId}/tasks/{taskId}/move – move a task of the project to another project (body projectId)
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { moveTask, taskView } from "@/lib/services/tasks";
+import { moveTask, taskView } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { moveBody } from "@/lib/validation/tracking";
 import { taskResponse } from "@/lib/validation/tracking-responses";

@@ -1,7 +1,7 @@
 // POST /v1/projects/{projectId}/tasks/{taskId}/unassign – detach a task from the project, keeping it and its tracks
 import { z } from "zod";
 import { v1Route } from "@/lib/http/handler";
-import { taskView, unassignTask } from "@/lib/services/tasks";
+import { taskView, unassignTask } from "@/lib/services/tracking";
 import { uuid } from "@/lib/validation/common";
 import { taskResponse } from "@/lib/validation/tracking-responses";
 
