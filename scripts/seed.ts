@@ -195,7 +195,7 @@ async function main() {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("db", "seed.ts"))) {
+if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join("scripts", "seed.ts"))) {
   main().catch((err) => {
     console.error(err);
     process.exit(1);
